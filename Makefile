@@ -86,10 +86,14 @@ $(DEPS_STAMP): scripts/install-deps.sh
 
 kernel-src: $(KSRC_STAMP)
 $(KSRC_STAMP): | $(DEPS_STAMP)
-	@echo "  EXTRACT $(KTAR)"
-	@rm -rf $(KSRC) && mkdir -p $(BUILD)
-	@tar -C $(BUILD) -xf $(KTAR)
-	@touch $@
+	@mkdir -p $(BUILD)
+	@# Locked and atomic: several make runs may want the tree at once
+	@flock $(BUILD)/.extract.lock sh -c '\
+		test -f $@ && exit 0; \
+		echo "  EXTRACT $(KTAR)"; \
+		rm -rf $(KSRC).tmp && mkdir -p $(KSRC).tmp && \
+		tar -C $(KSRC).tmp --strip-components=1 -xf $(KTAR) && \
+		rm -rf $(KSRC) && mv $(KSRC).tmp $(KSRC) && touch $@'
 
 # allnoconfig + fragment; then every line of the fragment must have stuck
 kernel-config: $(KCONFIG_STAMP)

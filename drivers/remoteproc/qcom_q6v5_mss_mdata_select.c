@@ -10,6 +10,8 @@
 #else
 #include <errno.h>
 #include <stddef.h>
+/* Only the kernel build exports (for the KUnit suite) */
+#define EXPORT_SYMBOL_IF_KUNIT(...)
 #endif
 
 #include "qcom_q6v5_mss_mdata_select.h"
@@ -78,6 +80,7 @@ void mss_mdata_check_regions(struct mss_mdata_region *regs, u64 page_size)
 		}
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mdata_check_regions);
 
 /**
  * mss_mdata_region_usable() - may metadata be staged in this region?
@@ -94,6 +97,7 @@ static bool mss_window_fits(const struct mss_mdata_region *reg, u64 window)
 {
 	return mss_mdata_region_usable(reg) && window <= reg->size;
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mdata_region_usable);
 
 /**
  * mss_mdata_select() - choose where to stage the firmware metadata
@@ -157,6 +161,7 @@ int mss_mdata_select(const struct mss_mdata_region *regs, u64 mdata_size,
 	choice->size = 0;
 	return -ENOSPC;
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mdata_select);
 
 /**
  * mss_mdata_source_name() - short name of a metadata source
@@ -178,6 +183,7 @@ const char *mss_mdata_source_name(enum mss_mdata_source source)
 		return "none";
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mdata_source_name);
 
 /**
  * mss_region_role_name() - the DT name of a region role
@@ -198,12 +204,5 @@ const char *mss_region_role_name(enum mss_region_role role)
 		return "?";
 	}
 }
-
-#ifdef __KERNEL__
-/* The KUnit suite is its own module and tests these directly. */
-EXPORT_SYMBOL_IF_KUNIT(mss_mdata_check_regions);
-EXPORT_SYMBOL_IF_KUNIT(mss_mdata_region_usable);
-EXPORT_SYMBOL_IF_KUNIT(mss_mdata_select);
-EXPORT_SYMBOL_IF_KUNIT(mss_mdata_source_name);
 EXPORT_SYMBOL_IF_KUNIT(mss_region_role_name);
-#endif
+

@@ -11,11 +11,12 @@
 #define __QCOM_Q6V5_MSS_MDATA_SELECT_H__
 
 #ifdef __KERNEL__
+#include <linux/bits.h>
 #include <linux/types.h>
 #else
 #include <stdbool.h>
-#include <stdint.h>
-typedef uint64_t u64;
+typedef unsigned long long u64;
+#define BIT(n)	(1UL << (n))
 #endif
 
 /**
@@ -48,12 +49,12 @@ enum mss_mdata_source {
 };
 
 /* Reasons a region is unusable, in &struct mss_mdata_region.flags */
-#define MSS_REGION_F_MISSING	(1U << 0)	/* not described in the DT */
-#define MSS_REGION_F_NO_MAP	(1U << 1)	/* lacks no-map */
-#define MSS_REGION_F_UNALIGNED	(1U << 2)	/* base or size not page aligned */
-#define MSS_REGION_F_OVERLAP	(1U << 3)	/* overlaps another MSS region */
-#define MSS_REGION_F_EMPTY	(1U << 4)	/* size is zero */
-#define MSS_REGION_F_WRAP	(1U << 5)	/* base + size overflows */
+#define MSS_REGION_F_MISSING	BIT(0)	/* not described in the DT */
+#define MSS_REGION_F_NO_MAP	BIT(1)	/* lacks no-map */
+#define MSS_REGION_F_UNALIGNED	BIT(2)	/* base or size not page aligned */
+#define MSS_REGION_F_OVERLAP	BIT(3)	/* overlaps another MSS region */
+#define MSS_REGION_F_EMPTY	BIT(4)	/* size is zero */
+#define MSS_REGION_F_WRAP	BIT(5)	/* base + size overflows */
 
 /**
  * struct mss_mdata_region - one candidate region, as described by the DT

@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Static checks on our kernel code.  Every check counts what it found;
+# zero is the only pass.
+set -u
+. scripts/testlib.sh
+result_init driver
+mkdir -p "$LOGS"
+
+# Our kernel sources: the driver, its tests and the simulator
+mapfile -t srcs < <(git ls-files -co --exclude-standard \
+	'drivers/remoteproc/*.[ch]' | grep -v '\.mod\.c$')
+
+# W=1 and sparse on every object (C=2 checks files even if up to date)
+log=$LOGS/driver-build.log
+# shellcheck disable=SC2086
+if make -C "$KDIR" M="$MODSRC" ARCH="$ARCH" CROSS_COMPILE="$CROSS_COMPILE" \
+	$MOD_EXTRA W=1 C=2 modules > "$log" 2>&1; then
+	n=$(grep -cE 'warning:|error:' "$log")
+	if [ "$n" -eq 0 ]; then
+		pass build-w1-sparse
+	else
+		fail build-w1-sparse "$n warnings:" "$(grep -E 'warning:|error:' "$log" | head -20)"
+	fi
+else
+	fail build-w1-sparse "build failed:" "$(tail -30 "$log")"
+fi
+
+# checkpatch --strict, one result per file so a regression names it
+for f in "${srcs[@]}"; do
+	out=$("$KSRC/scripts/checkpatch.pl" --strict --no-tree --terse \
+		--show-types --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
+		-f "$f" 2>&1)
+	if echo "$out" | grep -qE '(ERROR|WARNING|CHECK):'; then
+		fail "checkpatch:${f#drivers/remoteproc/}" "$(echo "$out" | head -10)"
+	else
+		pass "checkpatch:${f#drivers/remoteproc/}"
+	fi
+done
+
+# kernel-doc of the carveout manager API and the selection rules
+for f in drivers/remoteproc/qcom_q6v5_mss_mdata.[ch] \
+	 drivers/remoteproc/qcom_q6v5_mss_mdata_select.[ch]; do
+	out=$("$KSRC/scripts/kernel-doc" -none -Wall "$f" 2>&1)
+	if [ -n "$out" ]; then
+		fail "kernel-doc:${f#drivers/remoteproc/}" "$out"
+	else
+		pass "kernel-doc:${f#drivers/remoteproc/}"
+	fi
+done
+
+# The selection rules must stay plain C the host validator can build
+check host-build-select gcc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only \
+	drivers/remoteproc/qcom_q6v5_mss_mdata_select.c
+exit 0

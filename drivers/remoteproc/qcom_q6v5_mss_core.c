@@ -1,0 +1,742 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Qualcomm self-authenticating modem subsystem (MSS) remoteproc driver:
+ * probe/remove, remoteproc operations and coredump.
+ *
+ * A start boots the MBA (the image named by the remoteproc "firmware"
+ * attribute), has it authenticate the modem image's metadata, loads the
+ * modem segments while the MBA checks them, and waits for the modem to
+ * report ready.  Where the metadata is staged is the business of the
+ * carveout manager in qcom_q6v5_mss_mdata.c.
+ */
+
+#include <linux/devcoredump.h>
+#include <linux/elf.h>
+#include <linux/firmware.h>
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/of.h>
+#include <linux/of_platform.h>
+#include <linux/platform_device.h>
+#include <linux/remoteproc.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/soc/qcom/mdt_loader.h>
+#include <linux/vmalloc.h>
+
+#include "qcom_pil_info.h"
+#include "qcom_q6v5_mss.h"
+#include "qcom_q6v5_mss_compat.h"
+#include "qcom_q6v5_mss_regs.h"
+
+#define MPSS_CRASH_REASON_SMEM	421
+#define MPSS_PAS_ID		5
+
+/* ---- MBA -------------------------------------------------------------- */
+
+static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
+{
+	const struct firmware *dp;
+
+	if (request_firmware_direct(&dp, "msadp", mss->dev))
+		return;
+
+	/* The debug policy sits right after the 1 MiB the MBA may use */
+	if (SZ_1M + dp->size <= mss->mem.co[MSS_REGION_MBA].size) {
+		memcpy(mba_region + SZ_1M, dp->data, dp->size);
+		mss->dp_size = dp->size;
+	}
+
+	release_firmware(dp);
+}
+
+static int mss_load(struct rproc *rproc, const struct firmware *fw)
+{
+	struct qcom_mss *mss = rproc->priv;
+	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	void *region;
+
+	if (fw->size > mba->size || fw->size > MSS_MBA_MAX_SIZE) {
+		dev_err(mss->dev, "MBA image of %zu bytes does not fit\n",
+			fw->size);
+		return -EINVAL;
+	}
+
+	if (!mss_mem_linux_owns(&mss->mem, MSS_REGION_MBA)) {
+		dev_err(mss->dev, "MBA region still owned by the modem\n");
+		return -EBUSY;
+	}
+
+	region = memremap(mba->base, mba->size, MEMREMAP_WC);
+	if (!region) {
+		dev_err(mss->dev, "unable to map MBA region %pa+%zx\n",
+			&mba->base, mba->size);
+		return -EBUSY;
+	}
+
+	memcpy(region, fw->data, fw->size);
+	mss_debug_policy_load(mss, region);
+	memunmap(region);
+
+	return 0;
+}
+
+static void mss_dump_mba_logs(struct qcom_mss *mss)
+{
+	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	void *region;
+	void *data;
+
+	if (!mss->desc->has_mba_logs)
+		return;
+
+	if (mss_mem_assign(&mss->mem, MSS_REGION_MBA, true, false))
+		return;
+
+	region = memremap(mba->base, mba->size, MEMREMAP_WC);
+	if (!region)
+		return;
+
+	data = vmalloc(MSS_MBA_LOG_SIZE);
+	if (data) {
+		memcpy(data, region, MSS_MBA_LOG_SIZE);
+		/* devcoredump owns and frees data from here on */
+		dev_coredumpv(&mss->rproc->dev, data, MSS_MBA_LOG_SIZE,
+			      GFP_KERNEL);
+	}
+	memunmap(region);
+}
+
+/* Give a region back to Linux; failing that, say it will not be touched */
+static void mss_reclaim(struct qcom_mss *mss, enum mss_region_role role)
+{
+	int ret;
+
+	ret = mss_mem_assign(&mss->mem, role, true, false);
+	if (ret)
+		dev_err(mss->dev,
+			"failed to reclaim %s region from the modem: %d; leaving it alone\n",
+			mss_region_role_name(role), ret);
+}
+
+/*
+ * Tear the Q6 down after the MBA ran (stop, failed start, coredump):
+ * halt its bus traffic, reset it, drop the votes and take every region
+ * back from the modem.
+ */
+static void mss_teardown(struct qcom_mss *mss)
+{
+	mss->mba_loaded = false;
+	mss->dp_size = 0;
+
+	mss_q6_halt(mss, true);
+	mss_power_down(mss, false);
+
+	/*
+	 * The Q6 is halted and in reset, so nothing it owns is in flight;
+	 * taking MPSS back here keeps no region with the modem while it is
+	 * off.
+	 */
+	mss_reclaim(mss, MSS_REGION_MBA);
+	mss_reclaim(mss, MSS_REGION_MPSS);
+
+	/* Proxy votes are still ours if the modem never took them over */
+	if (qcom_q6v5_unprepare(&mss->q6v5))
+		mss_proxy_release(mss);
+}
+
+static int mss_mba_boot(struct qcom_mss *mss)
+{
+	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	int ret;
+
+	ret = qcom_q6v5_prepare(&mss->q6v5);
+	if (ret)
+		return ret;
+
+	ret = mss_power_up(mss);
+	if (ret)
+		goto unprepare;
+
+	ret = mss_qchannel_enable(mss);
+	if (ret) {
+		dev_err(mss->dev, "failed to enable axi bridge\n");
+		goto power_down;
+	}
+
+	/* Some MBAs wipe the MPSS region while booting, so let them at it */
+	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, false, true);
+	if (ret) {
+		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
+			ret);
+		goto power_down;
+	}
+
+	ret = mss_mem_assign(&mss->mem, MSS_REGION_MBA, false, true);
+	if (ret) {
+		dev_err(mss->dev, "assigning Q6 access to mba memory failed: %d\n",
+			ret);
+		goto reclaim_mpss;
+	}
+
+	if (mss->desc->has_mba_logs)
+		qcom_pil_info_store("mba", mba->base, MSS_MBA_LOG_SIZE);
+
+	mss_rmb_set_mba(mss, mba->base, mss->dp_size);
+
+	ret = mss_q6_boot(mss);
+	if (ret)
+		goto reclaim_mba;
+
+	ret = mss_rmb_mba_wait(mss, 0, 5000);
+	if (ret == -ETIMEDOUT) {
+		dev_err(mss->dev, "MBA boot timed out\n");
+		goto halt;
+	} else if (ret != RMB_MBA_XPU_UNLOCKED &&
+		   ret != RMB_MBA_XPU_UNLOCKED_SCRIBBLED) {
+		dev_err(mss->dev, "MBA returned unexpected status %d\n", ret);
+		ret = -EINVAL;
+		goto halt;
+	}
+
+	mss->mba_loaded = true;
+	return 0;
+
+halt:
+	mss_q6_halt(mss, false);
+	mss_reclaim(mss, MSS_REGION_MBA);
+	if (mss_mem_linux_owns(&mss->mem, MSS_REGION_MBA))
+		mss_dump_mba_logs(mss);
+	goto reclaim_mpss;
+reclaim_mba:
+	mss_reclaim(mss, MSS_REGION_MBA);
+reclaim_mpss:
+	mss_reclaim(mss, MSS_REGION_MPSS);
+power_down:
+	mss_power_down(mss, true);
+unprepare:
+	qcom_q6v5_unprepare(&mss->q6v5);
+
+	return ret;
+}
+
+/* ---- modem image ------------------------------------------------------ */
+
+static bool mss_phdr_loadable(const struct elf32_phdr *phdr)
+{
+	if (phdr->p_type != PT_LOAD)
+		return false;
+	if ((phdr->p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH)
+		return false;
+	return phdr->p_memsz != 0;
+}
+
+/* The ELF header and program headers must lie inside the file */
+static int mss_check_elf(struct qcom_mss *mss, const struct firmware *fw)
+{
+	const struct elf32_hdr *ehdr = (const void *)fw->data;
+
+	if (fw->size < sizeof(*ehdr) ||
+	    memcmp(ehdr->e_ident, ELFMAG, SELFMAG) ||
+	    ehdr->e_ident[EI_CLASS] != ELFCLASS32 ||
+	    ehdr->e_phentsize != sizeof(struct elf32_phdr) ||
+	    ehdr->e_phoff != sizeof(*ehdr) ||
+	    fw->size < sizeof(*ehdr) +
+		       (size_t)ehdr->e_phnum * sizeof(struct elf32_phdr)) {
+		dev_err(mss->dev, "%s is not a valid 32-bit ELF image\n",
+			mss->mpss_image);
+		return -EINVAL;
+	}
+
+	return 0;
+}
+
+static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
+			    const struct elf32_phdr *phdr, int idx,
+			    char *seg_name, size_t name_len, phys_addr_t addr)
+{
+	const struct firmware *seg;
+	void *ptr;
+	int ret = 0;
+
+	ptr = memremap(addr, phdr->p_memsz, MEMREMAP_WC);
+	if (!ptr) {
+		dev_err(mss->dev, "unable to map segment %d at %pa+%x\n", idx,
+			&addr, phdr->p_memsz);
+		return -EBUSY;
+	}
+
+	if (phdr->p_filesz && phdr->p_offset < fw->size) {
+		/* The image is not split: the segment is in this file */
+		if (phdr->p_offset + phdr->p_filesz > fw->size) {
+			dev_err(mss->dev, "segment %d truncated in %s\n", idx,
+				mss->mpss_image);
+			ret = -EINVAL;
+			goto unmap;
+		}
+		memcpy(ptr, fw->data + phdr->p_offset, phdr->p_filesz);
+	} else if (phdr->p_filesz) {
+		/* "name.mdt" -> "name.bNN"; the loop caps idx below 100 */
+		snprintf(seg_name + name_len - 3, 4, "b%02u", idx % 100);
+		ret = request_firmware_into_buf(&seg, seg_name, mss->dev, ptr,
+						phdr->p_filesz);
+		if (ret) {
+			dev_err(mss->dev, "failed to load %s: %d\n", seg_name,
+				ret);
+			goto unmap;
+		}
+		if (seg->size != phdr->p_filesz) {
+			dev_err(mss->dev, "segment %d truncated in %s\n", idx,
+				seg_name);
+			ret = -EINVAL;
+		}
+		release_firmware(seg);
+		if (ret)
+			goto unmap;
+	}
+
+	if (phdr->p_memsz > phdr->p_filesz)
+		memset(ptr + phdr->p_filesz, 0, phdr->p_memsz - phdr->p_filesz);
+unmap:
+	memunmap(ptr);
+
+	return ret;
+}
+
+static int mss_mpss_load(struct qcom_mss *mss)
+{
+	struct mss_carveout *mpss = &mss->mem.co[MSS_REGION_MPSS];
+	const struct elf32_phdr *phdrs, *phdr;
+	phys_addr_t min_addr = PHYS_ADDR_MAX;
+	const struct firmware *fw;
+	const struct elf32_hdr *ehdr;
+	phys_addr_t boot_addr;
+	bool relocate = false;
+	size_t name_len;
+	char *seg_name;
+	u32 loaded = 0;
+	s64 offset;
+	int ret;
+	int i;
+
+	name_len = strlen(mss->mpss_image);
+	if (name_len <= 4)
+		return -EINVAL;
+
+	seg_name = kstrdup(mss->mpss_image, GFP_KERNEL);
+	if (!seg_name)
+		return -ENOMEM;
+
+	ret = request_firmware(&fw, mss->mpss_image, mss->dev);
+	if (ret < 0) {
+		dev_err(mss->dev, "unable to load %s: %d\n", mss->mpss_image,
+			ret);
+		goto free_name;
+	}
+
+	ret = mss_check_elf(mss, fw);
+	if (ret)
+		goto release;
+
+	/* Restart the MBA's segment validator */
+	mss_rmb_code_reset(mss);
+
+	/* Authenticate the metadata before any segment is written */
+	ret = mss_mdata_authenticate(&mss->mem, fw, mss->mpss_image,
+				     mss_rmb_mdata_auth, mss);
+	if (ret)
+		goto release;
+
+	ehdr = (const void *)fw->data;
+	phdrs = (const void *)(ehdr + 1);
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		phdr = &phdrs[i];
+		if (!mss_phdr_loadable(phdr))
+			continue;
+		if (phdr->p_flags & QCOM_MDT_RELOCATABLE)
+			relocate = true;
+		if (phdr->p_paddr < min_addr)
+			min_addr = phdr->p_paddr;
+	}
+
+	if (mss->desc->pas_mem_setup) {
+		ret = qcom_scm_pas_mem_setup(MPSS_PAS_ID, mpss->base,
+					     mpss->size);
+		if (ret) {
+			dev_err(mss->dev, "setting up mpss memory failed: %d\n",
+				ret);
+			goto release;
+		}
+	}
+
+	/*
+	 * After a restart on secure devices the modem memory can only be
+	 * reclaimed once the MBA runs; it does now.  Then Linux and the
+	 * modem share it while segments are loaded.
+	 */
+	mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true, false);
+	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true, true);
+	if (ret) {
+		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
+			ret);
+		ret = -EAGAIN;
+		goto release;
+	}
+
+	mss->mpss_reloc = relocate ? min_addr : mpss->base;
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		phdr = &phdrs[i];
+		if (!mss_phdr_loadable(phdr))
+			continue;
+
+		if (i > 99) {
+			dev_err(mss->dev, "segment %d has no .bNN file name\n", i);
+			ret = -EINVAL;
+			goto release;
+		}
+
+		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
+		if (offset < 0 || offset + phdr->p_memsz > mpss->size) {
+			dev_err(mss->dev, "segment %d outside the MPSS region\n",
+				i);
+			ret = -EINVAL;
+			goto release;
+		}
+		if (phdr->p_filesz > phdr->p_memsz) {
+			dev_err(mss->dev,
+				"refusing segment %d with p_filesz > p_memsz\n",
+				i);
+			ret = -EINVAL;
+			goto release;
+		}
+
+		ret = mss_load_segment(mss, fw, phdr, i, seg_name, name_len,
+				       mpss->base + offset);
+		if (ret)
+			goto release;
+
+		loaded += phdr->p_memsz;
+		boot_addr = relocate ? mpss->base : min_addr;
+		ret = mss_rmb_code_advance(mss, boot_addr, loaded);
+		if (ret)
+			goto release;
+	}
+
+	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, false, true);
+	if (ret) {
+		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
+			ret);
+		ret = -EAGAIN;
+		goto release;
+	}
+
+	ret = mss_rmb_mba_wait(mss, RMB_MBA_AUTH_COMPLETE, 10000);
+	if (ret == -ETIMEDOUT)
+		dev_err(mss->dev, "MPSS authentication timed out\n");
+	else if (ret < 0)
+		dev_err(mss->dev, "MPSS authentication failed: %d\n", ret);
+	else
+		ret = 0;
+
+	qcom_pil_info_store("modem", mpss->base, mpss->size);
+
+release:
+	release_firmware(fw);
+free_name:
+	kfree(seg_name);
+
+	return ret;
+}
+
+/* ---- remoteproc ops --------------------------------------------------- */
+
+static int mss_start(struct rproc *rproc)
+{
+	struct qcom_mss *mss = rproc->priv;
+	int ret;
+
+	ret = mss_mba_boot(mss);
+	if (ret)
+		return ret;
+
+	dev_info(mss->dev, "MBA booted with%s debug policy, loading mpss\n",
+		 mss->dp_size ? "" : "out");
+
+	ret = mss_mpss_load(mss);
+	if (ret)
+		goto teardown;
+
+	ret = qcom_q6v5_wait_for_start(&mss->q6v5, msecs_to_jiffies(5000));
+	if (ret == -ETIMEDOUT) {
+		dev_err(mss->dev, "start timed out\n");
+		goto teardown;
+	}
+
+	/* The MBA is done; its region is ours again */
+	mss_reclaim(mss, MSS_REGION_MBA);
+	mss->current_dump_size = 0;
+
+	return 0;
+
+teardown:
+	mss_teardown(mss);
+	mss_dump_mba_logs(mss);
+
+	return ret;
+}
+
+static int mss_stop(struct rproc *rproc)
+{
+	struct qcom_mss *mss = rproc->priv;
+	int ret;
+
+	ret = qcom_q6v5_request_stop(&mss->q6v5, mss->sysmon);
+	if (ret == -ETIMEDOUT)
+		dev_err(mss->dev, "timed out waiting for stop-ack\n");
+
+	mss_teardown(mss);
+
+	return 0;
+}
+
+static unsigned long mss_panic(struct rproc *rproc)
+{
+	struct qcom_mss *mss = rproc->priv;
+
+	return qcom_q6v5_panic(&mss->q6v5);
+}
+
+static int mss_reload_mba(struct qcom_mss *mss)
+{
+	const struct firmware *fw;
+	int ret;
+
+	ret = request_firmware(&fw, mss->rproc->firmware, mss->dev);
+	if (ret < 0)
+		return ret;
+
+	ret = mss_load(mss->rproc, fw);
+	if (!ret)
+		ret = mss_mba_boot(mss);
+	release_firmware(fw);
+
+	return ret;
+}
+
+static void mss_dump_segment(struct rproc *rproc,
+			     struct rproc_dump_segment *segment,
+			     void *dest, size_t cp_offset, size_t size)
+{
+	struct qcom_mss *mss = rproc->priv;
+	struct mss_carveout *mpss = &mss->mem.co[MSS_REGION_MPSS];
+	s64 offset = (s64)segment->da - mss->mpss_reloc + cp_offset;
+	void *ptr = NULL;
+	int ret = 0;
+
+	/* The MBA must run for TrustZone to hand MPSS back to Linux */
+	if (!mss_mem_linux_owns(&mss->mem, MSS_REGION_MPSS) &&
+	    !mss->mba_loaded) {
+		ret = mss_reload_mba(mss);
+		if (!ret)
+			ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true,
+					     false);
+	}
+
+	if (!ret && offset >= 0 && offset + size <= mpss->size)
+		ptr = memremap(mpss->base + offset, size, MEMREMAP_WC);
+
+	if (ptr) {
+		memcpy(dest, ptr, size);
+		memunmap(ptr);
+	} else {
+		memset(dest, 0xff, size);
+	}
+
+	mss->current_dump_size += size;
+	if (mss->current_dump_size == mss->total_dump_size && mss->mba_loaded)
+		mss_teardown(mss);
+}
+
+static int mss_parse_fw(struct rproc *rproc, const struct firmware *mba_fw)
+{
+	struct qcom_mss *mss = rproc->priv;
+	const struct elf32_phdr *phdrs;
+	const struct elf32_hdr *ehdr;
+	const struct firmware *fw;
+	int ret;
+	int i;
+
+	ret = request_firmware(&fw, mss->mpss_image, mss->dev);
+	if (ret < 0) {
+		dev_err(mss->dev, "unable to load %s: %d\n", mss->mpss_image,
+			ret);
+		return ret;
+	}
+
+	ret = mss_check_elf(mss, fw);
+	if (ret)
+		goto release;
+
+	rproc_coredump_set_elf_info(rproc, ELFCLASS32, EM_NONE);
+
+	ehdr = (const void *)fw->data;
+	phdrs = (const void *)(ehdr + 1);
+	mss->total_dump_size = 0;
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		if (!mss_phdr_loadable(&phdrs[i]))
+			continue;
+		ret = rproc_coredump_add_custom_segment(rproc,
+							phdrs[i].p_paddr,
+							phdrs[i].p_memsz,
+							mss_dump_segment, NULL);
+		if (ret)
+			break;
+		mss->total_dump_size += phdrs[i].p_memsz;
+	}
+
+release:
+	release_firmware(fw);
+
+	return ret;
+}
+
+static const struct rproc_ops mss_ops = {
+	.start = mss_start,
+	.stop = mss_stop,
+	.parse_fw = mss_parse_fw,
+	.load = mss_load,
+	.panic = mss_panic,
+};
+
+static void mss_handover(struct qcom_q6v5 *q6v5)
+{
+	struct qcom_mss *mss = container_of(q6v5, struct qcom_mss, q6v5);
+
+	mss_proxy_release(mss);
+}
+
+/* ---- probe/remove ----------------------------------------------------- */
+
+static int mss_probe(struct platform_device *pdev)
+{
+	const struct mss_desc *desc;
+	struct device *dev = &pdev->dev;
+	struct device_node *child;
+	const char *mba_image;
+	struct qcom_mss *mss;
+	struct rproc *rproc;
+	int ret;
+
+	desc = of_device_get_match_data(dev);
+	if (!desc)
+		return -EINVAL;
+
+	if (desc->need_mem_protection && !qcom_scm_is_available())
+		return -EPROBE_DEFER;
+
+	mba_image = desc->mba_image;
+	ret = of_property_read_string_index(dev->of_node, "firmware-name", 0,
+					    &mba_image);
+	if (ret < 0 && ret != -EINVAL)
+		return dev_err_probe(dev, ret, "unable to read MBA firmware-name\n");
+
+	rproc = devm_rproc_alloc(dev, pdev->name, &mss_ops, mba_image,
+				 sizeof(*mss));
+	if (!rproc)
+		return -ENOMEM;
+
+	rproc->auto_boot = false;
+	rproc_coredump_set_elf_info(rproc, ELFCLASS32, EM_NONE);
+
+	mss = rproc->priv;
+	mss->dev = dev;
+	mss->rproc = rproc;
+	mss->desc = desc;
+	mss->mpss_image = "modem.mdt";
+	ret = of_property_read_string_index(dev->of_node, "firmware-name", 1,
+					    &mss->mpss_image);
+	if (ret < 0 && ret != -EINVAL)
+		return dev_err_probe(dev, ret, "unable to read modem firmware-name\n");
+
+	platform_set_drvdata(pdev, mss);
+
+	ret = mss_mem_init(&mss->mem, dev, desc->need_mem_protection);
+	if (ret)
+		return ret;
+
+	ret = mss_init_resources(mss, pdev);
+	if (ret)
+		return ret;
+
+	ret = qcom_q6v5_init(&mss->q6v5, pdev, rproc, MPSS_CRASH_REASON_SMEM,
+			     "modem", mss_handover);
+	if (ret)
+		goto release;
+
+	qcom_add_glink_subdev(rproc, &mss->glink_subdev, "mpss");
+	qcom_add_smd_subdev(rproc, &mss->smd_subdev);
+	qcom_add_pdm_subdev(rproc, &mss->pdm_subdev);
+	qcom_add_ssr_subdev(rproc, &mss->ssr_subdev, "mpss");
+	mss->sysmon = qcom_add_sysmon_subdev(rproc, "modem", 0x12);
+	if (IS_ERR(mss->sysmon)) {
+		ret = PTR_ERR(mss->sysmon);
+		goto remove_subdevs;
+	}
+
+	ret = rproc_add(rproc);
+	if (ret)
+		goto remove_sysmon;
+
+	mss_mdata_debugfs_init(&mss->mem, rproc->dbg_dir);
+
+	child = of_get_compatible_child(dev->of_node, "qcom,bam-dmux");
+	mss->bam_dmux = of_platform_device_create(child, NULL, dev);
+	of_node_put(child);
+
+	return 0;
+
+remove_sysmon:
+	qcom_remove_sysmon_subdev(mss->sysmon);
+remove_subdevs:
+	qcom_remove_ssr_subdev(rproc, &mss->ssr_subdev);
+	qcom_remove_pdm_subdev(rproc, &mss->pdm_subdev);
+	qcom_remove_smd_subdev(rproc, &mss->smd_subdev);
+	qcom_remove_glink_subdev(rproc, &mss->glink_subdev);
+	qcom_q6v5_deinit(&mss->q6v5);
+release:
+	mss_release_resources(mss);
+
+	return ret;
+}
+
+void mss_remove(struct platform_device *pdev)
+{
+	struct qcom_mss *mss = platform_get_drvdata(pdev);
+	struct rproc *rproc = mss->rproc;
+
+	if (mss->bam_dmux)
+		of_platform_device_destroy(&mss->bam_dmux->dev, NULL);
+	rproc_del(rproc);
+
+	qcom_q6v5_deinit(&mss->q6v5);
+	qcom_remove_sysmon_subdev(mss->sysmon);
+	qcom_remove_ssr_subdev(rproc, &mss->ssr_subdev);
+	qcom_remove_pdm_subdev(rproc, &mss->pdm_subdev);
+	qcom_remove_smd_subdev(rproc, &mss->smd_subdev);
+	qcom_remove_glink_subdev(rproc, &mss->glink_subdev);
+
+	mss_release_resources(mss);
+}
+
+static struct platform_driver mss_driver = {
+	.probe = mss_probe,
+	.remove = MSS_REMOVE_CB,
+	.driver = {
+		.name = "qcom-q6v5-mss",
+		.of_match_table = mss_of_match,
+	},
+};
+module_platform_driver(mss_driver);
+
+MODULE_DESCRIPTION("Qualcomm self-authenticating modem remoteproc driver");
+MODULE_LICENSE("GPL");
