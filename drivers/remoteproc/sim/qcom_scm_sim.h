@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Simulated TrustZone (qcom_scm_sim.ko) for the qcom-mss test rig: the
+ * interface the simulated modem uses.  The qcom_scm_* calls Linux drivers
+ * make are the ones of <linux/firmware/qcom/qcom_scm.h>.
+ *
+ * Every function here may sleep (it takes the ledger mutex and maps
+ * memory); call it from process context.
+ */
+#ifndef __QCOM_SCM_SIM_H__
+#define __QCOM_SCM_SIM_H__
+
+#include <linux/types.h>
+
+/* Granule of the ownership ledger (TrustZone's resource group size) */
+#define QCOM_SCM_SIM_GRANULE	0x1000
+
+int qcom_scm_sim_modem_access(phys_addr_t addr, size_t size,
+			      bool protected_flavour, const char *what);
+int qcom_scm_sim_modem_wrote(phys_addr_t addr, size_t size);
+int qcom_scm_sim_get_owners(phys_addr_t addr, size_t size, u64 *owners);
+int qcom_scm_sim_get_mem_setup(u32 pas_id, phys_addr_t *addr,
+			       phys_addr_t *size);
+
+#endif /* __QCOM_SCM_SIM_H__ */

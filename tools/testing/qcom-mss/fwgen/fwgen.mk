@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# mss-fwgen: the host test-firmware generator and the guest firmware set.
+# Included by the top-level Makefile (TOP, BIN, GUESTOUT, RESULTS, LOGS,
+# DEPS_STAMP come from there).  See tools/testing/qcom-mss/fwgen/README.
+#
+#   make mss-fwgen    build/out/bin/mss-fwgen
+#   make firmware     build/out/guest/firmware (the guest's /lib/firmware)
+#   make check-fwgen  host tests of the generator and of the firmware set
+
+FWGEN_DIR	:= $(TOP)/tools/testing/qcom-mss/fwgen
+FWGEN		:= $(BIN)/mss-fwgen
+FWGEN_VERIFY	:= $(FWGEN_DIR)/mdt-verify.py
+FWDIR		:= $(GUESTOUT)/firmware
+FWSIM		:= $(FWDIR)/qcom/sim
+# Bookkeeping stays out of the firmware tree (which is packed into the guest)
+FW_STATE	:= $(OUT)/.fwgen
+FW_STAMP	:= $(FW_STATE)/stamp
+FW_PARAMS_FILE	:= $(FW_STATE)/params
+FW_MANIFEST	:= $(FW_STATE)/MANIFEST
+
+# Physical addresses the images are linked at.  A non-relocatable modem
+# image must be linked at the start of the board's MPSS reserved-memory
+# region, so the rig sets these (before this fragment is included, or on
+# the command line) to match its DT.  The defaults are sdm845's regions.
+FW_MPSS_BASE	?= 0x8e000000
+FW_MBA_BASE	?= 0x96500000
+# Link address of the relocatable variant: deliberately unrelated to any
+# region, so only a relocating loader places it correctly.
+FW_RELOC_BASE	?= 0x10000000
+FW_SEED		?= 1
+
+# The default modem: odd sizes (partial last pages), a zero-filled tail on
+# every load segment, a file-less .bss segment, 6 KiB of "signature"
+# (metadata 6,596 bytes; the big variant's 20,932 bytes exceed 16 KiB).
+FW_MODEM_ARGS	:= --seed $(FW_SEED) --segment-size 196613,65536,12289 \
+		   --zero-fill 3000 --bss 65536 --sig-pad 6144
+FW_MBA_ARGS	:= --mba --seed $(FW_SEED) --base $(FW_MBA_BASE) \
+		   --segment-size 40960,24577
+
+FW_VARIANTS	:= big corrupt mbn reloc
+FW_PARAMS	:= $(FW_MPSS_BASE) $(FW_MBA_BASE) $(FW_RELOC_BASE) $(FW_SEED) \
+		   $(FW_MODEM_ARGS) $(FW_MBA_ARGS)
+
+HELP_EXTRA	+= 'mss-fwgen       build the test firmware generator (build/out/bin/mss-fwgen)' \
+		   'firmware        generate the guest firmware set (build/out/guest/firmware)' \
+		   'check-fwgen     host tests of mss-fwgen and the firmware set'
+CHECK_STAGES	+= fwgen
+
+.PHONY: mss-fwgen firmware check-fwgen
+
+mss-fwgen: $(FWGEN)
+
+$(FWGEN): $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/fwgen.mk | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	gcc -Wall -Wextra -O2 -o $@ $< -lcrypto
+
+# Regenerate when the parameters change, not only when the tool does
+$(FW_PARAMS_FILE): FORCE
+	@mkdir -p $(@D)
+	@echo '$(FW_PARAMS)' | cmp -s - $@ 2>/dev/null || echo '$(FW_PARAMS)' > $@
+
+firmware: $(FW_STAMP)
+
+# Layout (paths relative to the guest's /lib/firmware):
+#   qcom/sim/{mba.mbn,modem.mdt,modem.bNN}  the default set
+#   qcom/sim/VARIANT/...                     each variant, same file names
+#   variants/VARIANT/qcom/sim/...            hard links of the same files, for
+#                    /sys/module/firmware_class/parameters/path=/lib/firmware/variants/VARIANT
+$(FW_STAMP): $(FWGEN) $(FW_PARAMS_FILE)
+	@rm -rf $(FWSIM) $(FWDIR)/variants
+	@mkdir -p $(FWSIM) $(FW_STATE)
+	@echo "  FWGEN   $(FWSIM)"
+	@$(FWGEN) --out $(FWSIM) $(FW_MBA_ARGS)
+	@$(FWGEN) --out $(FWSIM) $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE)
+	@$(FWGEN) --out $(FWSIM)/big $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--sig-pad 20480
+	@$(FWGEN) --out $(FWSIM)/corrupt $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--corrupt-segment 3
+	@$(FWGEN) --out $(FWSIM)/mbn $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--format mbn
+	@cp $(FWSIM)/mbn/modem.mbn $(FWSIM)/mbn/modem.mdt
+	@$(FWGEN) --out $(FWSIM)/reloc $(FW_MODEM_ARGS) --base $(FW_RELOC_BASE) \
+		--relocatable
+	@set -e; for v in $(FW_VARIANTS); do \
+		ln $(FWSIM)/mba.mbn $(FWSIM)/$$v/mba.mbn; \
+		mkdir -p $(FWDIR)/variants/$$v/qcom/sim; \
+		ln $(FWSIM)/$$v/* $(FWDIR)/variants/$$v/qcom/sim/; \
+	done
+	@{ echo "# mss-fwgen firmware set: $(FW_PARAMS)"; \
+	   cd $(FWSIM) && for m in modem.mdt */modem.mdt; do \
+		printf '%-20s metadata %s bytes\n' $$m \
+			$$(python3 $(FWGEN_VERIFY) $$m | sed -n 's/^metadata_size //p'); \
+	   done; } > $(FW_MANIFEST)
+	@touch $@
+
+check-fwgen: $(FWGEN) $(FW_STAMP)
+	@RESULTS=$(RESULTS) FWGEN=$(FWGEN) FWDIR=$(FWDIR) FW_MPSS_BASE=$(FW_MPSS_BASE) \
+		FWGEN_VERIFY=$(FWGEN_VERIFY) \
+		sh $(FWGEN_DIR)/test-fwgen.sh
