@@ -112,8 +112,11 @@ KIMAGE := $(KOBJ)/arch/arm64/boot/Image
 kernel: $(KCONFIG_STAMP)
 	$(KMAKE) -j$(JOBS) Image modules
 
+# kbuild leaves Image alone when nothing changed; touch it so this rule
+# settles once the config stamp is older
 $(KIMAGE): $(KCONFIG_STAMP)
 	$(KMAKE) -j$(JOBS) Image modules
+	@touch $@
 
 # ---------------------------------------------------------------------------
 # Our modules (out of tree, Kbuild in drivers/remoteproc)

@@ -1,0 +1,1614 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * mss-init: the whole userspace of the qcom_q6v5_mss QEMU rig.
+ *
+ * The guest has no shell, so this static PID 1 runs one scenario file
+ * (tools/testing/qcom-mss/scenarios/NAME.scn, chosen with mss.scenario=NAME
+ * on the kernel command line) and prints KTAP for the host to parse.  The
+ * scenario language is described in doc/CONTRIBUTING-rig.md; this file is
+ * its only implementation, so the two must stay in step.
+ *
+ * Flow: mount the pseudo file systems, parse the whole scenario (includes
+ * and repeat blocks expanded) so the KTAP plan can be printed first, run
+ * it, wait for kmemleak's minimum object age, scan, report leaks as one
+ * more result, print "mss-init: done" and power off.
+ *
+ * Output goes through /dev/kmsg rather than straight to the console.  Our
+ * lines and the kernel's (KUnit results printed while a test module loads,
+ * driver messages) then share one ordered log and cannot tear each other
+ * apart on the serial line; the host relies on that order to tell our KTAP
+ * from KUnit's.
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define KMEMLEAK		"/sys/kernel/debug/kmemleak"
+#define RPROC_CLASS		"/sys/class/remoteproc"
+#define DEFAULT_TIMEOUT_MS	5000
+#define POLL_MS			20
+/* kmemleak ignores objects younger than 5 s (MSECS_MIN_AGE); add margin */
+#define KMEMLEAK_AGE_MS		5500
+#define MAX_INCLUDE_DEPTH	8
+#define MAX_FILE		(1 << 20)
+#define MAX_READ		(64 << 10)
+/*
+ * User facility, "critical" level: the facility keeps our records apart
+ * from the kernel's for kmsg-expect; the level keeps them on the console
+ * even if a scenario appends quiet or a low loglevel=.
+ */
+#define KMSG_PREFIX		"<10>"
+
+/* ------------------------------------------------------------------ */
+/* Small helpers */
+
+static int kmsg_out_fd = -1;	/* /dev/kmsg when usable, else stdout */
+static const char *scn_dir = "/scenarios";
+
+static void die_quietly(void);
+
+static void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die_quietly();
+	return p;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die_quietly();
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	return strcpy(xmalloc(strlen(s) + 1), s);
+}
+
+static char *xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+static char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die_quietly();
+	va_end(ap);
+	return s;
+}
+
+/* One output line, written with a single write() so it stays whole. */
+static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void out(const char *fmt, ...)
+{
+	const size_t pre = sizeof(KMSG_PREFIX) - 1;
+	char buf[960];
+	va_list ap;
+	size_t n;
+	int r;
+
+	memcpy(buf, KMSG_PREFIX, pre);
+	va_start(ap, fmt);
+	r = vsnprintf(buf + pre, sizeof(buf) - pre - 1, fmt, ap);
+	va_end(ap);
+	if (r < 0)
+		return;
+	n = pre + strlen(buf + pre);
+	/* A record is one line; embedded newlines would split our KTAP */
+	for (size_t i = pre; i < n; i++)
+		if (buf[i] == '\n' || buf[i] == '\r')
+			buf[i] = ' ';
+	if (kmsg_out_fd >= 0 && write(kmsg_out_fd, buf, n) == (ssize_t)n)
+		return;
+	buf[n++] = '\n';
+	if (write(1, buf + pre, n - pre) < 0)
+		return;
+}
+
+/* Printable, bounded copy of file or log content for diagnostics */
+static const char *esc(const char *s)
+{
+	static char bufs[2][256];
+	static int which;
+	char *b = bufs[which ^= 1];
+	size_t o = 0;
+
+	for (; *s && o < sizeof(bufs[0]) - 8; s++) {
+		unsigned char c = *s;
+
+		if (c == '\n') {
+			b[o++] = '\\';
+			b[o++] = 'n';
+		} else if (c < 0x20 || c >= 0x7f) {
+			o += sprintf(b + o, "\\x%02x", c);
+		} else {
+			b[o++] = c;
+		}
+	}
+	if (*s)
+		o += sprintf(b + o, "...");
+	b[o] = 0;
+	return b;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* errno names: write-fail takes them, diagnostics print them */
+
+static const struct errname {
+	const char *name;
+	int num;
+} errnames[] = {
+#define E(x) { #x, x },
+	E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG)
+	E(ENOEXEC) E(EBADF) E(ECHILD) E(EAGAIN) E(EWOULDBLOCK) E(ENOMEM)
+	E(EACCES) E(EFAULT) E(ENOTBLK) E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV)
+	E(ENOTDIR) E(EISDIR) E(EINVAL) E(ENFILE) E(EMFILE) E(ENOTTY)
+	E(ETXTBSY) E(EFBIG) E(ENOSPC) E(ESPIPE) E(EROFS) E(EMLINK) E(EPIPE)
+	E(EDOM) E(ERANGE) E(EDEADLK) E(ENAMETOOLONG) E(ENOLCK) E(ENOSYS)
+	E(ENOTEMPTY) E(ELOOP) E(ENOMSG) E(EIDRM) E(ENOSTR) E(ENODATA)
+	E(ETIME) E(ENOSR) E(ENOLINK) E(EPROTO) E(EBADMSG) E(EOVERFLOW)
+	E(EILSEQ) E(EUSERS) E(ENOTSOCK) E(EMSGSIZE) E(EOPNOTSUPP) E(ENOTSUP)
+	E(EADDRINUSE) E(EADDRNOTAVAIL) E(ENETDOWN) E(ENOBUFS) E(EISCONN)
+	E(ENOTCONN) E(ESHUTDOWN) E(ETIMEDOUT) E(ECONNREFUSED) E(EHOSTDOWN)
+	E(EALREADY) E(EINPROGRESS) E(ESTALE) E(EREMOTEIO) E(EDQUOT)
+	E(ENOMEDIUM) E(ECANCELED) E(ENOKEY) E(EKEYEXPIRED) E(EKEYREVOKED)
+	E(EKEYREJECTED) E(EOWNERDEAD) E(ENOTRECOVERABLE) E(ERFKILL)
+	E(EHWPOISON)
+#undef E
+	/* kernel-internal codes that still leak out of sysfs stores */
+	{ "ERESTARTSYS", 512 }, { "ENOIOCTLCMD", 515 },
+	{ "EPROBE_DEFER", 517 }, { "ENOTSUPP", 524 }, { "ETOOSMALL", 525 },
+};
+
+static const char *errno_name(int e)
+{
+	static char buf[24];
+
+	for (size_t i = 0; i < sizeof(errnames) / sizeof(errnames[0]); i++)
+		if (errnames[i].num == e)
+			return errnames[i].name;
+	snprintf(buf, sizeof(buf), "errno %d", e);
+	return buf;
+}
+
+/* -1 for ANY, 0 for an unknown name */
+static int errno_parse(const char *s)
+{
+	if (!strcmp(s, "ANY"))
+		return -1;
+	if (all_digits(s))
+		return atoi(s);
+	for (size_t i = 0; i < sizeof(errnames) / sizeof(errnames[0]); i++)
+		if (!strcmp(errnames[i].name, s))
+			return errnames[i].num;
+	return 0;
+}
+
+/* "EBUSY (Device or resource busy)" */
+static const char *errstr(int e)
+{
+	static char buf[96];
+
+	snprintf(buf, sizeof(buf), "%s (%s)", errno_name(e),
+		 e < 512 ? strerror(e) : "kernel-internal");
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files */
+
+/* Whole file (bounded), NUL terminated; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t max)
+{
+	size_t len = 0, cap = 4096;
+	char *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			if (cap >= max)
+				break;
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		n = read(fd, buf + len, cap - len - 1);
+		if (n < 0) {
+			int e = errno;
+
+			if (e == EINTR)
+				continue;
+			close(fd);
+			free(buf);
+			errno = e;
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += n;
+	}
+	close(fd);
+	buf[len] = 0;
+	return buf;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = 0;
+	return s;
+}
+
+/*
+ * Write like echo: value plus newline, in one write().  On failure *stage
+ * says which step failed and errno is set.
+ */
+static int write_file(const char *path, const char *val, const char **stage)
+{
+	size_t n = strlen(val);
+	char *buf = xmalloc(n + 2);
+	ssize_t w;
+	int fd, e;
+
+	memcpy(buf, val, n);
+	buf[n++] = '\n';
+	buf[n] = 0;
+	*stage = "open";
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0) {
+		free(buf);
+		return -1;
+	}
+	*stage = "write";
+	w = write(fd, buf, n);
+	e = errno;
+	free(buf);
+	if (w < 0) {
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if ((size_t)w != n) {
+		close(fd);
+		*stage = "short write";
+		errno = EIO;
+		return -1;
+	}
+	*stage = "close";
+	return close(fd);
+}
+
+/* ------------------------------------------------------------------ */
+/* Kernel log: kmsg-mark/expect/absent and context for failures */
+
+struct kmsg_reader {
+	int fd;
+	char *seen;	/* kernel messages read so far, one per line */
+	size_t len, cap;
+};
+
+static struct kmsg_reader mark = { .fd = -1 };
+
+static int kmsg_open(struct kmsg_reader *r, bool at_end)
+{
+	r->fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	r->len = 0;
+	if (r->seen)
+		r->seen[0] = 0;
+	if (r->fd < 0)
+		return -1;
+	if (at_end)
+		lseek(r->fd, 0, SEEK_END);
+	return 0;
+}
+
+static void kmsg_close(struct kmsg_reader *r)
+{
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
+	free(r->seen);
+	r->seen = NULL;
+	r->len = r->cap = 0;
+}
+
+/*
+ * Read every record available now.  Records from user space (facility
+ * != 0, i.e. our own output) are skipped: kmsg-expect is about what the
+ * kernel said.
+ */
+static void kmsg_drain(struct kmsg_reader *r)
+{
+	char rec[8192];
+
+	if (r->fd < 0)
+		return;
+	for (;;) {
+		ssize_t n = read(r->fd, rec, sizeof(rec) - 1);
+		char *msg, *nl;
+		size_t l;
+
+		if (n < 0) {
+			/* EPIPE: records were overwritten; the next read goes on */
+			if (errno == EPIPE || errno == EINTR)
+				continue;
+			return;		/* EAGAIN: caught up */
+		}
+		if (n == 0)
+			return;
+		rec[n] = 0;
+		if (atoi(rec) >> 3)
+			continue;
+		msg = strchr(rec, ';');
+		if (!msg)
+			continue;
+		msg++;
+		nl = strchr(msg, '\n');
+		if (nl)
+			*nl = 0;
+		l = strlen(msg);
+		if (r->len + l + 2 > r->cap) {
+			r->cap = (r->len + l + 2) * 2;
+			r->seen = xrealloc(r->seen, r->cap);
+		}
+		memcpy(r->seen + r->len, msg, l);
+		r->len += l;
+		r->seen[r->len++] = '\n';
+		r->seen[r->len] = 0;
+	}
+}
+
+/* The kernel message (line of r->seen) containing text, or NULL */
+static char *kmsg_find(struct kmsg_reader *r, const char *text)
+{
+	char *p, *b;
+
+	if (!r->seen)
+		return NULL;
+	p = strstr(r->seen, text);
+	if (!p)
+		return NULL;
+	for (b = p; b > r->seen && b[-1] != '\n'; b--)
+		;
+	return b;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scenario representation */
+
+enum op {
+	OP_TEST, OP_INSMOD, OP_RMMOD, OP_WRITE, OP_WRITE_FAIL, OP_EXPECT,
+	OP_EXPECT_CONTAINS, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
+	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP,
+};
+
+static const struct opdef {
+	const char *name;
+	enum op op;
+	int min, max;	/* argument counts, -1: unbounded */
+} opdefs[] = {
+	{ "test",		OP_TEST,		1, 1 },
+	{ "insmod",		OP_INSMOD,		1, -1 },
+	{ "rmmod",		OP_RMMOD,		1, 1 },
+	{ "write",		OP_WRITE,		2, -1 },
+	{ "write-fail",		OP_WRITE_FAIL,		3, -1 },
+	{ "expect",		OP_EXPECT,		2, -1 },
+	{ "expect-contains",	OP_EXPECT_CONTAINS,	2, -1 },
+	{ "expect-absent",	OP_EXPECT_ABSENT,	1, 1 },
+	{ "rproc",		OP_RPROC,		2, 2 },
+	{ "kmsg-mark",		OP_KMSG_MARK,		0, 0 },
+	{ "kmsg-expect",	OP_KMSG_EXPECT,		1, -1 },
+	{ "kmsg-absent",	OP_KMSG_ABSENT,		1, -1 },
+	{ "sleep",		OP_SLEEP,		1, 1 },
+};
+
+struct cmd {
+	const struct opdef *def;
+	int argc;
+	char **argv;
+	char *where;		/* "line 12" / "line 3 of common/stack.scn" */
+	int nval;		/* words of the VALUE/TEXT part */
+	long timeout_ms;
+	int test;		/* OP_TEST: index into tests[] */
+};
+
+static struct cmd *cmds;
+static int ncmds;
+static char **tests;
+static int ntests;
+
+struct scnfile {
+	char *name;		/* relative to SCN_DIR */
+	char *text;
+	int nlines;
+	char **line;		/* pointers into text */
+};
+
+/* Iterations of the enclosing repeat blocks, outermost first */
+struct iters {
+	int depth;
+	int n[16];
+	int of[16];
+};
+
+static char *parse_err;
+static char *parse_where;
+
+static int perr(const char *where, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int perr(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&parse_err, fmt, ap) < 0)
+		parse_err = NULL;
+	va_end(ap);
+	parse_where = xstrdup(where);
+	return -1;
+}
+
+/*
+ * Split a line into words.  Words are separated by blanks; "double quotes"
+ * make one word of text with blanks (or an empty word), with \" and \\ as
+ * the only escapes.  Returns the word count or -1.
+ */
+static int split_words(const char *s, char ***argvp, const char **why)
+{
+	char **argv = NULL;
+	int argc = 0;
+
+	for (;;) {
+		char *w;
+		size_t n = 0;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		w = xmalloc(strlen(s) + 1);
+		if (*s == '"') {
+			s++;
+			while (*s && *s != '"') {
+				if (*s == '\\' && (s[1] == '"' || s[1] == '\\'))
+					s++;
+				w[n++] = *s++;
+			}
+			if (*s != '"') {
+				*why = "unterminated \"quote\"";
+				free(w);
+				return -1;
+			}
+			s++;
+			if (*s && *s != ' ' && *s != '\t') {
+				*why = "text right after a closing quote";
+				free(w);
+				return -1;
+			}
+		} else {
+			while (*s && *s != ' ' && *s != '\t')
+				w[n++] = *s++;
+		}
+		w[n] = 0;
+		argv = xrealloc(argv, sizeof(*argv) * (argc + 2));
+		argv[argc++] = w;
+	}
+	if (!argv)
+		argv = xmalloc(sizeof(*argv));
+	argv[argc] = NULL;
+	*argvp = argv;
+	return argc;
+}
+
+static struct scnfile *load_scn(const char *name, const char *where)
+{
+	struct scnfile *f;
+	char *path = xasprintf("%s/%s", scn_dir, name);
+	char *p;
+
+	f = xmalloc(sizeof(*f));
+	f->name = xstrdup(name);
+	f->text = read_file(path, MAX_FILE);
+	if (!f->text) {
+		perr(where, "cannot read %s: %s", path, errstr(errno));
+		free(path);
+		free(f);
+		return NULL;
+	}
+	free(path);
+	f->nlines = 0;
+	f->line = NULL;
+	for (p = f->text; *p; ) {
+		char *nl = strchr(p, '\n');
+
+		f->line = xrealloc(f->line, sizeof(char *) * (f->nlines + 1));
+		f->line[f->nlines++] = p;
+		if (!nl)
+			break;
+		*nl = 0;
+		p = nl + 1;
+	}
+	return f;
+}
+
+static char *where_of(struct scnfile *f, bool main_file, int idx,
+		      const struct iters *it)
+{
+	char *w, *t;
+
+	if (main_file)
+		w = xasprintf("line %d", idx + 1);
+	else
+		w = xasprintf("line %d of %s", idx + 1, f->name);
+	for (int i = 0; i < it->depth; i++) {
+		t = xasprintf("%s%srepeat %d/%d", w, i ? ", " : " (",
+			      it->n[i], it->of[i]);
+		free(w);
+		w = t;
+	}
+	if (it->depth) {
+		t = xasprintf("%s)", w);
+		free(w);
+		w = t;
+	}
+	return w;
+}
+
+/* ${ITER} is the innermost repeat's iteration, known at parse time */
+static char *subst_iter(const char *s, const struct iters *it)
+{
+	const char *p = strstr(s, "${ITER}");
+	char *r, *rest;
+
+	if (!p || !it->depth)
+		return xstrdup(s);
+	rest = subst_iter(p + 7, it);
+	r = xasprintf("%.*s%d%s", (int)(p - s), s, it->n[it->depth - 1], rest);
+	free(rest);
+	return r;
+}
+
+static bool valid_var(const char *s)
+{
+	if (!isalpha((unsigned char)*s) && *s != '_')
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
+		   const struct iters *it, bool had_iter_var)
+{
+	struct cmd *c;
+	bool trailing_timeout;
+
+	cmds = xrealloc(cmds, sizeof(*cmds) * (ncmds + 1));
+	c = &cmds[ncmds];
+	memset(c, 0, sizeof(*c));
+	c->def = def;
+	c->argc = argc;
+	c->argv = argv;
+	c->where = where;
+	c->timeout_ms = DEFAULT_TIMEOUT_MS;
+	c->nval = 0;
+
+	switch (def->op) {
+	case OP_TEST: {
+		char *name = argv[0];
+
+		/* A test inside a repeat gets the iteration(s) appended */
+		if (!had_iter_var)
+			for (int i = 0; i < it->depth; i++) {
+				char *t = xasprintf("%s-%d", name, it->n[i]);
+
+				free(name);
+				name = t;
+			}
+		argv[0] = name;
+		if (!strcmp(name, "kmemleak") || !strcmp(name, "boot") ||
+		    !strncmp(name, "expect-log", 10))
+			return perr(where, "test name '%s' is reserved", name);
+		for (char *p = name; *p; p++)
+			if (!isalnum((unsigned char)*p) && !strchr("_-.:+", *p))
+				return perr(where, "test name '%s': use letters, digits and _-.:+ only",
+					    name);
+		for (int i = 0; i < ntests; i++)
+			if (!strcmp(tests[i], name))
+				return perr(where, "test name '%s' used twice", name);
+		tests = xrealloc(tests, sizeof(*tests) * (ntests + 1));
+		tests[ntests] = name;
+		c->test = ntests++;
+		break;
+	}
+	case OP_WRITE:
+		c->nval = argc - 1;
+		break;
+	case OP_WRITE_FAIL:
+		if (!errno_parse(argv[1]))
+			return perr(where, "write-fail: unknown errno name '%s' (EINVAL, EBUSY, ... or ANY)",
+				    argv[1]);
+		c->nval = argc - 2;
+		break;
+	case OP_EXPECT:
+	case OP_EXPECT_CONTAINS:
+	case OP_KMSG_EXPECT: {
+		int first = def->op == OP_KMSG_EXPECT ? 0 : 1;
+
+		/* A trailing number after the text is TIMEOUT_MS */
+		trailing_timeout = argc > first + 1 && all_digits(argv[argc - 1]);
+		if (trailing_timeout)
+			c->timeout_ms = atol(argv[argc - 1]);
+		c->nval = argc - first - trailing_timeout;
+		break;
+	}
+	case OP_KMSG_ABSENT:
+		c->nval = argc;
+		break;
+	case OP_RPROC:
+		if (!valid_var(argv[0]))
+			return perr(where, "rproc: '%s' is not a variable name", argv[0]);
+		break;
+	case OP_SLEEP:
+		if (!all_digits(argv[0]))
+			return perr(where, "sleep: '%s' is not a number of milliseconds",
+				    argv[0]);
+		break;
+	default:
+		break;
+	}
+	ncmds++;
+	return 0;
+}
+
+static int parse_range(struct scnfile *f, bool main_file, int from, int to,
+		       struct iters *it, int depth);
+
+static int parse_include(const char *name, const char *where, struct iters *it,
+			 int depth)
+{
+	struct scnfile *f;
+
+	if (depth >= MAX_INCLUDE_DEPTH)
+		return perr(where, "include nested deeper than %d (a loop?)",
+			    MAX_INCLUDE_DEPTH);
+	if (name[0] == '/' || strstr(name, ".."))
+		return perr(where, "include %s: give a path inside %s/", name, scn_dir);
+	f = load_scn(name, where);
+	if (!f)
+		return -1;
+	/* the file text stays allocated: commands point into it */
+	return parse_range(f, false, 0, f->nlines, it, depth + 1);
+}
+
+/* Index of the end-repeat matching the repeat at line idx, or -1 */
+static int match_end_repeat(struct scnfile *f, int idx, int to)
+{
+	int level = 0;
+
+	for (int i = idx; i < to; i++) {
+		char *l = f->line[i];
+		size_t n;
+
+		while (*l == ' ' || *l == '\t')
+			l++;
+		n = strcspn(l, " \t\r");
+		if (n == 6 && !strncmp(l, "repeat", 6))
+			level++;
+		else if (n == 10 && !strncmp(l, "end-repeat", 10) && --level == 0)
+			return i;
+	}
+	return -1;
+}
+
+static int parse_range(struct scnfile *f, bool main_file, int from, int to,
+		       struct iters *it, int depth)
+{
+	for (int i = from; i < to; i++) {
+		char *where = where_of(f, main_file, i, it);
+		char *line = f->line[i];
+		const struct opdef *def = NULL;
+		const char *why = NULL;
+		char **argv;
+		int argc;
+
+		/* tolerate CRLF files */
+		line[strcspn(line, "\r")] = 0;
+		argc = split_words(line, &argv, &why);
+		if (argc < 0)
+			return perr(where, "%s", why);
+		if (argc == 0 || argv[0][0] == '#') {
+			free(where);
+			continue;
+		}
+		if (argv[0][0] == '@') {
+			static const char * const host[] = {
+				"@dtb", "@timeout", "@append", "@expect-log",
+			};
+			bool known = false;
+
+			for (size_t k = 0; k < sizeof(host) / sizeof(host[0]); k++)
+				known |= !strcmp(argv[0], host[k]);
+			if (!known)
+				return perr(where, "unknown host directive %s", argv[0]);
+			/* The host reads only the scenario file itself */
+			if (!main_file)
+				return perr(where, "%s in an included file is ignored by the host; put it in the scenario",
+					    argv[0]);
+			free(where);
+			continue;
+		}
+		if (!strcmp(argv[0], "include")) {
+			if (argc != 2)
+				return perr(where, "usage: include FILE");
+			if (parse_include(argv[1], where, it, depth))
+				return -1;
+			continue;
+		}
+		if (!strcmp(argv[0], "end-repeat"))
+			return perr(where, "end-repeat without repeat");
+		if (!strcmp(argv[0], "repeat")) {
+			int end = match_end_repeat(f, i, to), n;
+
+			if (argc != 2 || !all_digits(argv[1]))
+				return perr(where, "usage: repeat N");
+			if (end < 0)
+				return perr(where, "repeat without end-repeat");
+			if (it->depth >= 16)
+				return perr(where, "repeat nested too deep");
+			n = atoi(argv[1]);
+			for (int k = 1; k <= n; k++) {
+				it->n[it->depth] = k;
+				it->of[it->depth] = n;
+				it->depth++;
+				if (parse_range(f, main_file, i + 1, end, it, depth))
+					return -1;
+				it->depth--;
+			}
+			i = end;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(opdefs) / sizeof(opdefs[0]); k++)
+			if (!strcmp(argv[0], opdefs[k].name))
+				def = &opdefs[k];
+		if (!def)
+			return perr(where, "unknown command '%s'", argv[0]);
+		argc--;
+		if (argc < def->min || (def->max >= 0 && argc > def->max)) {
+			if (def->max < 0)
+				return perr(where, "%s takes at least %d argument(s), got %d",
+					    def->name, def->min, argc);
+			return perr(where, "%s takes %d argument(s), got %d",
+				    def->name, def->max, argc);
+		}
+		{
+			char **args = xmalloc(sizeof(*args) * (argc + 1));
+			bool had_iter = false;
+
+			for (int k = 0; k < argc; k++) {
+				had_iter |= !!strstr(argv[k + 1], "${ITER}");
+				args[k] = subst_iter(argv[k + 1], it);
+			}
+			args[argc] = NULL;
+			if (add_cmd(def, argc, args, where, it, had_iter))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running */
+
+struct var {
+	char *name, *value;
+};
+static struct var *vars;
+static int nvars;
+
+static void set_var(const char *name, const char *value)
+{
+	for (int i = 0; i < nvars; i++)
+		if (!strcmp(vars[i].name, name)) {
+			free(vars[i].value);
+			vars[i].value = xstrdup(value);
+			return;
+		}
+	vars = xrealloc(vars, sizeof(*vars) * (nvars + 1));
+	vars[nvars].name = xstrdup(name);
+	vars[nvars].value = xstrdup(value);
+	nvars++;
+}
+
+/* Why the current command failed; printed as "# WHERE: WHY" */
+static char *why;
+
+static int failf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int failf(const char *fmt, ...)
+{
+	va_list ap;
+
+	free(why);
+	va_start(ap, fmt);
+	if (vasprintf(&why, fmt, ap) < 0)
+		why = NULL;
+	va_end(ap);
+	return -1;
+}
+
+/* Expand ${VAR}; NULL (and why set) on an undefined variable */
+static char *expand(const char *s)
+{
+	size_t cap = strlen(s) + 1, len = 0;
+	char *r = xmalloc(cap);
+
+	while (*s) {
+		const char *v = NULL;
+		size_t vl;
+
+		if (s[0] == '$' && s[1] == '{') {
+			const char *e = strchr(s, '}');
+
+			if (!e) {
+				failf("unterminated ${ in '%s'", s);
+				free(r);
+				return NULL;
+			}
+			for (int i = 0; i < nvars; i++)
+				if (strlen(vars[i].name) == (size_t)(e - s - 2) &&
+				    !strncmp(vars[i].name, s + 2, e - s - 2))
+					v = vars[i].value;
+			if (!v) {
+				failf("undefined variable %.*s (set it with rproc)",
+				      (int)(e - s + 1), s);
+				free(r);
+				return NULL;
+			}
+			vl = strlen(v);
+			s = e + 1;
+		} else {
+			v = s++;
+			vl = 1;
+		}
+		if (len + vl + 1 > cap) {
+			cap = (len + vl + 1) * 2;
+			r = xrealloc(r, cap);
+		}
+		memcpy(r + len, v, vl);
+		len += vl;
+	}
+	r[len] = 0;
+	return r;
+}
+
+/* Words [from, from+n) expanded and joined with single blanks */
+static char *join(const struct cmd *c, int from, int n)
+{
+	char *r = xstrdup("");
+
+	for (int i = from; i < from + n; i++) {
+		char *w = expand(c->argv[i]), *t;
+
+		if (!w) {
+			free(r);
+			return NULL;
+		}
+		t = xasprintf("%s%s%s", r, i > from ? " " : "", w);
+		free(r);
+		free(w);
+		r = t;
+	}
+	return r;
+}
+
+static int do_insmod(const struct cmd *c)
+{
+	char *path = expand(c->argv[0]), *params;
+	int fd, ret = 0;
+
+	if (!path)
+		return -1;
+	params = join(c, 1, c->argc - 1);
+	if (!params) {
+		free(path);
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		ret = failf("insmod %s: open: %s", path, errstr(errno));
+	else if (syscall(SYS_finit_module, fd, params, 0))
+		ret = failf("insmod %s%s%s: %s", path, *params ? " " : "",
+			    params, errstr(errno));
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	free(params);
+	return ret;
+}
+
+static int do_rmmod(const struct cmd *c)
+{
+	char *name = expand(c->argv[0]), *base, *dot;
+	int ret = 0;
+
+	if (!name)
+		return -1;
+	/* accept a path or file name too; module names use '_' */
+	base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	dot = strstr(base, ".ko");
+	if (dot && !dot[3])
+		*dot = 0;
+	for (char *p = base; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	if (syscall(SYS_delete_module, base, O_NONBLOCK))
+		ret = failf("rmmod %s: %s%s", base, errstr(errno),
+			    errno == EWOULDBLOCK ? " (module in use)" : "");
+	free(name);
+	return ret;
+}
+
+static int do_write(const struct cmd *c, bool want_fail)
+{
+	char *path = expand(c->argv[0]), *val;
+	int want = want_fail ? errno_parse(c->argv[1]) : 0;
+	const char *stage;
+	int ret = 0, r, e;
+
+	if (!path)
+		return -1;
+	val = join(c, want_fail ? 2 : 1, c->nval);
+	if (!val) {
+		free(path);
+		return -1;
+	}
+	r = write_file(path, val, &stage);
+	e = errno;
+	if (!want_fail && r)
+		ret = failf("write %s '%s': %s: %s", path, esc(val), stage,
+			    errstr(e));
+	else if (want_fail && !r)
+		ret = failf("write %s '%s' succeeded, expected %s", path,
+			    esc(val), c->argv[1]);
+	else if (want_fail && want > 0 && e != want)
+		ret = failf("write %s '%s': %s: got %s, expected %s", path,
+			    esc(val), stage, errno_name(e), errno_name(want));
+	free(path);
+	free(val);
+	return ret;
+}
+
+static int do_expect(const struct cmd *c, bool contains)
+{
+	char *path = expand(c->argv[0]), *want;
+	long deadline = now_ms() + c->timeout_ms;
+	int ret = 0;
+
+	if (!path)
+		return -1;
+	want = join(c, 1, c->nval);
+	if (!want) {
+		free(path);
+		return -1;
+	}
+	for (;;) {
+		char *buf = read_file(path, MAX_READ);
+		int e = errno;
+		bool ok = false;
+
+		if (buf)
+			ok = contains ? !!strstr(buf, want) : !strcmp(trim(buf), want);
+		if (ok) {
+			free(buf);
+			break;
+		}
+		if (now_ms() >= deadline) {
+			if (!buf)
+				ret = failf("%s %s '%s': %s after %ld ms",
+					    c->def->name, path, esc(want),
+					    errstr(e), c->timeout_ms);
+			else
+				ret = failf("%s %s: want %s'%s', got '%s' after %ld ms",
+					    c->def->name, path,
+					    contains ? "text containing " : "",
+					    esc(want), esc(contains ? buf : trim(buf)),
+					    c->timeout_ms);
+			free(buf);
+			break;
+		}
+		free(buf);
+		sleep_ms(POLL_MS);
+	}
+	free(path);
+	free(want);
+	return ret;
+}
+
+static int do_expect_absent(const struct cmd *c)
+{
+	char *path = expand(c->argv[0]);
+	struct stat st;
+	int ret = 0;
+
+	if (!path)
+		return -1;
+	if (!lstat(path, &st))
+		ret = failf("expect-absent %s: it exists", path);
+	else if (errno != ENOENT && errno != ENOTDIR)
+		ret = failf("expect-absent %s: %s", path, errstr(errno));
+	free(path);
+	return ret;
+}
+
+/* remoteproc devices can appear asynchronously: poll for the default time */
+static int do_rproc(const struct cmd *c)
+{
+	char *name = expand(c->argv[1]);
+	long deadline = now_ms() + DEFAULT_TIMEOUT_MS;
+	int ret = 0;
+
+	if (!name)
+		return -1;
+	for (;;) {
+		DIR *d = opendir(RPROC_CLASS);
+		char *found = NULL, *seen = xstrdup("");
+		int matches = 0;
+		struct dirent *de;
+
+		while (d && (de = readdir(d))) {
+			char *p, *v, *t;
+
+			if (de->d_name[0] == '.')
+				continue;
+			p = xasprintf(RPROC_CLASS "/%s/name", de->d_name);
+			v = read_file(p, MAX_READ);
+			free(p);
+			if (!v)
+				continue;
+			t = xasprintf("%s%s%s=%s", seen, *seen ? ", " : "",
+				      de->d_name, trim(v));
+			free(seen);
+			seen = t;
+			if (!strcmp(trim(v), name)) {
+				matches++;
+				free(found);
+				found = xasprintf(RPROC_CLASS "/%s", de->d_name);
+			}
+			free(v);
+		}
+		if (d)
+			closedir(d);
+		if (matches > 1) {
+			ret = failf("rproc %s %s: %d remoteprocs have that name (%s)",
+				    c->argv[0], name, matches, seen);
+		} else if (matches == 1) {
+			set_var(c->argv[0], found);
+		} else if (now_ms() < deadline) {
+			free(found);
+			free(seen);
+			sleep_ms(POLL_MS);
+			continue;
+		} else {
+			ret = failf("rproc %s %s: no remoteproc named '%s' after %d ms (have: %s)",
+				    c->argv[0], name, name, DEFAULT_TIMEOUT_MS,
+				    *seen ? seen : "none");
+		}
+		free(found);
+		free(seen);
+		break;
+	}
+	free(name);
+	return ret;
+}
+
+static int do_kmsg_mark(void)
+{
+	kmsg_close(&mark);
+	if (kmsg_open(&mark, true))
+		return failf("kmsg-mark: open /dev/kmsg: %s", errstr(errno));
+	return 0;
+}
+
+static int do_kmsg_expect(const struct cmd *c)
+{
+	char *text = join(c, 0, c->nval);
+	long deadline = now_ms() + c->timeout_ms;
+	int ret = 0;
+
+	if (!text)
+		return -1;
+	if (mark.fd < 0) {
+		free(text);
+		return failf("kmsg-expect: /dev/kmsg is not open");
+	}
+	for (;;) {
+		kmsg_drain(&mark);
+		if (kmsg_find(&mark, text))
+			break;
+		if (now_ms() >= deadline) {
+			ret = failf("kmsg-expect '%s': no such kernel message within %ld ms of waiting",
+				    esc(text), c->timeout_ms);
+			break;
+		}
+		sleep_ms(POLL_MS);
+	}
+	free(text);
+	return ret;
+}
+
+static int do_kmsg_absent(const struct cmd *c)
+{
+	char *text = join(c, 0, c->nval), *hit;
+	int ret = 0;
+
+	if (!text)
+		return -1;
+	if (mark.fd < 0) {
+		free(text);
+		return failf("kmsg-absent: /dev/kmsg is not open");
+	}
+	kmsg_drain(&mark);
+	hit = kmsg_find(&mark, text);
+	if (hit)
+		ret = failf("kmsg-absent '%s': the kernel said: %.*s", esc(text),
+			    (int)strcspn(hit, "\n"), hit);
+	free(text);
+	return ret;
+}
+
+static int run_cmd(const struct cmd *c)
+{
+	switch (c->def->op) {
+	case OP_INSMOD:		return do_insmod(c);
+	case OP_RMMOD:		return do_rmmod(c);
+	case OP_WRITE:		return do_write(c, false);
+	case OP_WRITE_FAIL:	return do_write(c, true);
+	case OP_EXPECT:		return do_expect(c, false);
+	case OP_EXPECT_CONTAINS: return do_expect(c, true);
+	case OP_EXPECT_ABSENT:	return do_expect_absent(c);
+	case OP_RPROC:		return do_rproc(c);
+	case OP_KMSG_MARK:	return do_kmsg_mark();
+	case OP_KMSG_EXPECT:	return do_kmsg_expect(c);
+	case OP_KMSG_ABSENT:	return do_kmsg_absent(c);
+	case OP_SLEEP:		sleep_ms(atol(c->argv[0])); return 0;
+	case OP_TEST:		break;
+	}
+	return 0;
+}
+
+/* Kernel messages logged while a failed command ran, as diagnostics */
+static void show_kernel_context(struct kmsg_reader *r)
+{
+	char *p, *nl;
+	int n = 0, total = 0;
+
+	kmsg_drain(r);
+	if (!r->seen)
+		return;
+	for (p = r->seen; *p; p = nl + 1, total++)
+		if (!(nl = strchr(p, '\n')))
+			break;
+	for (p = r->seen; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		/* the last 12 are the most telling */
+		if (n++ >= total - 12)
+			out("#   kernel: %.*s", (int)(nl - p), p);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* kmemleak */
+
+static bool kmemleak_ok = true;
+static char *kmemleak_why;
+
+static void kmemleak_start(void)
+{
+	const char *stage;
+
+	if (access(KMEMLEAK, F_OK)) {
+		kmemleak_ok = false;
+		kmemleak_why = xasprintf("%s: %s", KMEMLEAK, errstr(errno));
+		return;
+	}
+	/*
+	 * Scans happen when we ask, never from the background thread in the
+	 * middle of a test, and objects already reported are forgotten.
+	 * Note that clear only forgets objects a scan has reported; boot
+	 * objects younger than 5 s at this point would still count.
+	 */
+	if (write_file(KMEMLEAK, "scan=off", &stage) ||
+	    write_file(KMEMLEAK, "clear", &stage)) {
+		kmemleak_ok = false;
+		kmemleak_why = xasprintf("%s: %s: %s", KMEMLEAK, stage,
+					 errstr(errno));
+	}
+}
+
+static void kmemleak_result(int num)
+{
+	const char *stage;
+	char *report, *p, *nl;
+	int objects = 0, lines = 0;
+	long t0;
+
+	if (!kmemleak_ok) {
+		out("# kmemleak: unusable: %s", kmemleak_why);
+		out("not ok %d kmemleak", num);
+		return;
+	}
+	/*
+	 * A scan reports an object only if it is at least 5 s old and the
+	 * previous scan saw its checksum unchanged; a first scan records
+	 * checksums whatever the age.  So: scan now, wait out the rest of the
+	 * minimum age, scan again.  (Measured: a single scan after the wait
+	 * misses a kmalloc() lost in module init; scan + wait + scan finds it.)
+	 */
+	t0 = now_ms();
+	for (int i = 0; i < 2; i++) {
+		if (i) {
+			long left = KMEMLEAK_AGE_MS - (now_ms() - t0);
+
+			out("# kmemleak: first scan took %ld ms; waiting %ld ms more for the minimum object age",
+			    now_ms() - t0, left > 0 ? left : 0);
+			if (left > 0)
+				sleep_ms(left);
+		}
+		if (write_file(KMEMLEAK, "scan", &stage)) {
+			out("# kmemleak: scan: %s: %s", stage, errstr(errno));
+			out("not ok %d kmemleak", num);
+			return;
+		}
+	}
+	report = read_file(KMEMLEAK, 4 << 20);
+	if (!report) {
+		out("# kmemleak: read %s: %s", KMEMLEAK, errstr(errno));
+		out("not ok %d kmemleak", num);
+		return;
+	}
+	if (!*trim(report)) {
+		free(report);
+		out("ok %d kmemleak", num);
+		return;
+	}
+	for (p = report; (p = strstr(p, "unreferenced object")); p++)
+		objects++;
+	out("# kmemleak: %d unreferenced object(s):", objects);
+	for (p = report; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (lines++ < 80)
+			out("#   %.*s", (int)(nl ? nl - p : (long)strlen(p)), p);
+		if (!nl)
+			break;
+	}
+	if (lines > 80)
+		out("#   ... %d more lines in %s", lines - 80, KMEMLEAK);
+	free(report);
+	out("not ok %d kmemleak", num);
+}
+
+/* ------------------------------------------------------------------ */
+/* Setup and the main flow */
+
+static void power_off(void)
+{
+	sync();
+	/*
+	 * The console may still be printing our last records on the other
+	 * CPU; give it a moment before PSCI switches the machine off.
+	 */
+	sleep_ms(200);
+	reboot(RB_POWER_OFF);
+	/* not reached; PID 1 must never exit */
+	for (;;)
+		pause();
+}
+
+static void die_quietly(void)
+{
+	out("# mss-init: out of memory");
+	power_off();
+}
+
+static void mount_one(const char *src, const char *dir, const char *type)
+{
+	mkdir(dir, 0755);
+	if (mount(src, dir, type, 0, NULL) && errno != EBUSY)
+		out("# mss-init: mount %s on %s: %s", type, dir, errstr(errno));
+}
+
+/*
+ * Our lines must reach the console whole and in order with the kernel's,
+ * which /dev/kmsg gives, but only unthrottled: by default each opener may
+ * write 10 lines per 5 s and the rest are dropped silently.
+ */
+static void setup_output(void)
+{
+	int fd = open("/dev/console", O_RDWR | O_NOCTTY);
+	char *v;
+
+	if (fd >= 0) {
+		/* the initramfs /dev/console got us fds 0-2; keep them valid */
+		if (fcntl(1, F_GETFD) < 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		if (fd > 2)
+			close(fd);
+	}
+	v = read_file("/proc/sys/kernel/printk_devkmsg", 64);
+	if (!v || strcmp(trim(v), "on")) {
+		const char *stage;
+
+		write_file("/proc/sys/kernel/printk_devkmsg", "on", &stage);
+		free(v);
+		v = read_file("/proc/sys/kernel/printk_devkmsg", 64);
+	}
+	if (v && !strcmp(trim(v), "on"))
+		kmsg_out_fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+	if (kmsg_out_fd < 0)
+		out("# mss-init: /dev/kmsg unusable or rate limited (%s); writing to the console",
+		    v ? trim(v) : "no printk_devkmsg");
+	free(v);
+}
+
+/* For the host's timing report: how long the kernel took to get here */
+static void log_uptime(void)
+{
+	char *u = read_file("/proc/uptime", 256);
+
+	if (u) {
+		u[strcspn(u, " ")] = 0;
+		out("# mss-init: uptime %s s", u);
+		free(u);
+	}
+}
+
+/* mss.scenario=NAME from the command line, or NULL */
+static char *scenario_name(void)
+{
+	char *cmdline = read_file("/proc/cmdline", 8192), *p, *name;
+	size_t n;
+
+	if (!cmdline)
+		return NULL;
+	for (p = cmdline; (p = strstr(p, "mss.scenario=")); p++)
+		if (p == cmdline || isspace((unsigned char)p[-1]))
+			break;
+	if (!p) {
+		free(cmdline);
+		return NULL;
+	}
+	p += strlen("mss.scenario=");
+	n = strcspn(p, " \t\n");
+	name = xasprintf("%.*s", (int)n, p);
+	free(cmdline);
+	return name;
+}
+
+/* A scenario that cannot run still yields one KTAP result the host sees */
+static void fail_whole(const char *test, const char *where, const char *msg)
+{
+	out("KTAP version 1");
+	out("1..1");
+	if (where)
+		out("# %s: %s", where, msg);
+	else
+		out("# %s", msg);
+	out("not ok 1 %s", test);
+	out("mss-init: done");
+	power_off();
+}
+
+/*
+ * Parse NAME.scn with its includes and repeats expanded into cmds[] and
+ * tests[]; on failure parse_where/parse_err say why.
+ */
+static int parse_scenario(const char *name)
+{
+	struct iters it = { 0 };
+	char *file = xasprintf("%s.scn", name);
+	struct scnfile *f = load_scn(file, "mss.scenario");
+
+	free(file);
+	if (!f || parse_range(f, true, 0, f->nlines, &it, 0))
+		return -1;
+	/*
+	 * A scenario of setup commands only still needs a result that can
+	 * fail: they become one test named "setup".
+	 */
+	if (!ntests && ncmds) {
+		char **argv = xmalloc(2 * sizeof(*argv));
+		struct cmd t;
+
+		argv[0] = xstrdup("setup");
+		argv[1] = NULL;
+		add_cmd(&opdefs[0], 1, argv, xstrdup(cmds[0].where), &it, true);
+		t = cmds[ncmds - 1];
+		memmove(cmds + 1, cmds, sizeof(*cmds) * (ncmds - 1));
+		cmds[0] = t;
+	}
+
+	return 0;
+}
+
+/*
+ * Host-side lint: "init --parse DIR NAME" parses DIR/NAME.scn exactly as
+ * the guest would and lists the expanded commands, so scenario mistakes
+ * show up before a boot.  Built for the host, this never mounts or powers
+ * anything off.
+ */
+static int parse_only(const char *dir, const char *name)
+{
+	scn_dir = dir;
+	if (parse_scenario(name)) {
+		fprintf(stderr, "%s/%s.scn: %s: %s\n", dir, name,
+			parse_where ? parse_where : "?",
+			parse_err ? parse_err : "parse error");
+		return 1;
+	}
+	printf("1..%d\n", ntests + 1);
+	for (int i = 0; i < ncmds; i++) {
+		const struct cmd *c = &cmds[i];
+
+		if (c->def->op == OP_TEST) {
+			printf("test %d %s\n", c->test + 1, tests[c->test]);
+			continue;
+		}
+		printf("  %s", c->def->name);
+		for (int k = 0; k < c->argc; k++)
+			printf(" [%s]", c->argv[k]);
+		if (c->nval)
+			printf(" nval=%d", c->nval);
+		if (c->timeout_ms != DEFAULT_TIMEOUT_MS)
+			printf(" timeout=%ld", c->timeout_ms);
+		printf("  # %s\n", c->where);
+	}
+	printf("test %d kmemleak\n", ntests + 1);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kmsg_reader ctx = { .fd = -1 };
+	bool setup_failed = false, failed = false;
+	char *setup_where = NULL;
+	int cur = -1, nfailed = 0;
+	char *name;
+
+	if (argc == 4 && !strcmp(argv[1], "--parse"))
+		return parse_only(argv[2], argv[3]);
+	if (getpid() != 1) {
+		fprintf(stderr, "usage: %s --parse DIR NAME (or run as PID 1)\n",
+			argv[0]);
+		return 2;
+	}
+
+	mount_one("proc", "/proc", "proc");
+	mount_one("sysfs", "/sys", "sysfs");
+	mount_one("devtmpfs", "/dev", "devtmpfs");
+	mount_one("debugfs", "/sys/kernel/debug", "debugfs");
+	setup_output();
+
+	name = scenario_name();
+	out("mss-init: start %s", name ? name : "(none)");
+	log_uptime();
+	if (!name)
+		fail_whole("scenario", NULL,
+			   "no mss.scenario=NAME on the kernel command line");
+	for (char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_-.", *p))
+			fail_whole("scenario", NULL, "bad mss.scenario= name");
+
+	/* Parse everything first: the plan must come before any result */
+	if (parse_scenario(name))
+		fail_whole("parse", parse_where,
+			   parse_err ? parse_err : "parse error");
+
+	/* Without a kmsg-mark, kmsg-expect looks from the start of the log */
+	kmsg_open(&mark, false);
+	kmemleak_start();
+
+	out("KTAP version 1");
+	out("1..%d", ntests + 1);
+
+	for (int i = 0; i <= ncmds; i++) {
+		const struct cmd *c = i < ncmds ? &cmds[i] : NULL;
+
+		if (!c || c->def->op == OP_TEST) {
+			if (cur >= 0) {
+				out("%s %d %s", failed ? "not ok" : "ok", cur + 1,
+				    tests[cur]);
+				nfailed += failed;
+			}
+			if (!c)
+				break;
+			cur = c->test;
+			failed = setup_failed;
+			out("# test %d %s (%s)", cur + 1, tests[cur], c->where);
+			if (setup_failed)
+				out("# %s: not run: the setup failed", setup_where);
+			continue;
+		}
+		if (failed)
+			continue;	/* the rest of a failed test is skipped */
+		free(why);
+		why = NULL;
+		kmsg_close(&ctx);
+		kmsg_open(&ctx, true);
+		if (run_cmd(c)) {
+			out("# %s: %s", c->where, why ? why : "failed");
+			show_kernel_context(&ctx);
+			failed = true;
+			if (cur < 0) {
+				setup_failed = true;
+				setup_where = c->where;
+			}
+		}
+	}
+
+	kmemleak_result(ntests + 1);
+	out("# mss-init: %d of %d tests failed (kmemleak not counted)", nfailed,
+	    ntests);
+	out("mss-init: done");
+	power_off();
+	return 0;
+}

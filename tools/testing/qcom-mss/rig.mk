@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# QEMU test rig: the guest init, the initramfs and the scenario runner.
+# Included by the top-level Makefile, which defines TOP OUT MODOUT DTBOUT
+# GUESTOUT RESULTS LOGS KOBJ KIMAGE CROSS_COMPILE DEPS_STAMP.
+#
+#   make guest-init               build/out/guest/init (static aarch64)
+#   make initramfs                build/out/guest/initramfs.cpio
+#   make check-rig                boot every scenarios/*.scn (make check stage)
+#   make qemu-run SCENARIO=name   boot one scenario, console on the terminal
+
+RIG_DIR		:= $(TOP)/tools/testing/qcom-mss
+RIG_INIT	:= $(GUESTOUT)/init
+RIG_INITRAMFS	:= $(GUESTOUT)/initramfs.cpio
+RIG_SCENARIOS	:= $(sort $(wildcard $(RIG_DIR)/scenarios/*.scn))
+
+# Optional producers of guest inputs.  The firmware generator's fragment
+# is included after this one, so test for its file rather than for a
+# variable it sets; DTBs have no owner yet: set RIG_DTB_DEP to the target
+# that builds $(DTBOUT)/*.dtb once one exists (scenarios with @dtb need it).
+RIG_FIRMWARE_DEP ?= $(if $(wildcard $(RIG_DIR)/fwgen/fwgen.mk),firmware)
+RIG_DTB_DEP	?=
+
+# Paths for the scripts, so they agree with this Makefile
+RIG_ENV		:= TOP=$(TOP) KOBJ=$(KOBJ) KIMAGE=$(KIMAGE) OUT=$(OUT) \
+		   MODOUT=$(MODOUT) DTBOUT=$(DTBOUT) GUESTOUT=$(GUESTOUT) \
+		   LOGS=$(LOGS) RESULTS=$(RESULTS)
+
+# For `demo` and other boots: make them depend on $(RIG_DEPS), then run
+#   $(RIG_RUN) -v -s STAGE NAME      (-v streams the console)
+RIG_DEPS	:= initramfs $(RIG_DTB_DEP)
+RIG_RUN		:= $(RIG_ENV) $(RIG_DIR)/run-scenario.sh
+
+CHECK_STAGES	+= rig
+HELP_EXTRA	+= 'guest-init      build the static guest init (mss-init)'
+HELP_EXTRA	+= 'initramfs       pack init, modules, firmware and scenarios for the guest'
+HELP_EXTRA	+= 'check-rig       boot every rig scenario in QEMU (stage of make check)'
+HELP_EXTRA	+= 'qemu-run        boot one scenario, console shown: make qemu-run SCENARIO=name'
+
+.PHONY: guest-init initramfs check-rig qemu-run
+
+guest-init: $(RIG_INIT)
+
+$(RIG_INIT): $(RIG_DIR)/init/init.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+# The kernel provides usr/gen_init_cpio and the in-tree helper modules.
+# mkinitramfs.sh only rewrites the archive when its content changed.
+initramfs: $(KIMAGE) modules $(RIG_INIT) $(RIG_FIRMWARE_DEP)
+	@$(RIG_ENV) $(RIG_DIR)/mkinitramfs.sh
+
+check-rig: $(RIG_DEPS)
+	@$(RIG_ENV) $(RIG_DIR)/check-rig.sh
+
+# Without SCENARIO, say so before building anything
+qemu-run: $(if $(SCENARIO),$(RIG_DEPS))
+	@if [ -z "$(SCENARIO)" ]; then \
+		echo "usage: make qemu-run SCENARIO=name; scenarios:" \
+			$(notdir $(basename $(RIG_SCENARIOS))); \
+		exit 2; \
+	fi
+	@$(RIG_RUN) -v -s qemu-run $(SCENARIO)

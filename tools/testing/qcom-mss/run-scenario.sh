@@ -1,0 +1,228 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run-scenario.sh [-s STAGE] [-a] [-v] [-l LOG] SCENARIO
+#
+# Boot the test kernel in QEMU with mss.scenario=NAME, save the console to
+# build/out/logs/NAME.log, and record one result per guest test (mss-init's
+# KTAP and the KUnit cases of any test module the scenario loads) through
+# scripts/testlib.sh as NAME/TEST, plus NAME/boot for the boot as a whole.
+#
+#   SCENARIO  NAME, NAME.scn or a path to tools/testing/qcom-mss/scenarios/
+#             NAME.scn (the guest reads its copy from the initramfs)
+#   -s STAGE  result file $RESULTS/STAGE.txt (default: qemu-run)
+#   -a        append to that file (the caller ran result_init)
+#   -v        stream the guest console while it runs
+#   -l LOG    do not boot; parse LOG as if the guest had printed it
+#
+# The boot fails on a timeout, a missing "mss-init: done" sentinel, a KTAP
+# plan/result mismatch, or any kernel complaint (WARNING, BUG, Oops,
+# KASAN, lockdep, kmemleak, ...).  A failure prints the tail of the log.
+# Exit status: 0 all passed, 1 something failed (results recorded either
+# way), 2 usage error.
+set -u
+
+RIG=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=${TOP:-$(cd "$RIG/../../.." && pwd)}
+KOBJ=${KOBJ:-$TOP/build/kernel}
+OUT=${OUT:-$TOP/build/out}
+DTBOUT=${DTBOUT:-$OUT/dtbs}
+GUESTOUT=${GUESTOUT:-$OUT/guest}
+LOGS=${LOGS:-$OUT/logs}
+RESULTS=${RESULTS:-$OUT/results}
+KIMAGE=${KIMAGE:-$KOBJ/arch/arm64/boot/Image}
+INITRAMFS=${INITRAMFS:-$GUESTOUT/initramfs.cpio}
+QEMU=${QEMU:-qemu-system-aarch64}
+SCNDIR=$RIG/scenarios
+export RESULTS
+
+usage() {
+	sed -n '4,18s/^# \{0,1\}//p' "$0" >&2
+	exit 2
+}
+
+stage=qemu-run
+append=0
+verbose=0
+given_log=
+while getopts "s:avl:h" opt; do
+	case $opt in
+	s) stage=$OPTARG ;;
+	a) append=1 ;;
+	v) verbose=1 ;;
+	l) given_log=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] || usage
+
+# not "name": testlib.sh's fail() assigns that global
+scen=$(basename "$1" .scn)
+scn=$SCNDIR/$scen.scn
+
+# shellcheck source-path=SCRIPTDIR source=../../../scripts/testlib.sh
+. "$TOP/scripts/testlib.sh"
+if [ "$append" = 1 ]; then
+	STAGE=$stage
+	mkdir -p "$RESULTS"
+	touch "$RESULTS/$STAGE.txt"
+else
+	result_init "$stage"
+fi
+
+# Bail out with one failed NAME/boot result
+boot_fail() {
+	fail "$scen/boot" "$@"
+	exit 1
+}
+
+if [ -n "$given_log" ]; then
+	# parsing a saved log: the scenario only supplies @expect-log, and
+	# may live anywhere (the parser's own tests keep theirs in selftest/)
+	case $1 in */*) scn=$1 ;; esac
+	[ -f "$scn" ] || scn=/dev/null
+else
+	[ -f "$scn" ] || boot_fail "no scenario $scn"
+	case $1 in
+	*/*)
+		# the guest only has the initramfs copy of scenarios/
+		[ "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" -ef "$scn" ] ||
+			boot_fail "$1: scenarios must live in $SCNDIR"
+		;;
+	esac
+fi
+
+# Host directives live in the scenario file itself
+dtb=
+timeout=120
+append_args=
+expect_log=()
+while read -r key val; do
+	case $key in
+	@dtb) dtb=$val ;;
+	@timeout) timeout=$val ;;
+	@append) append_args="$append_args $val" ;;
+	@expect-log) expect_log+=("$val") ;;
+	@*) boot_fail "$scn: unknown host directive $key" ;;
+	esac
+done < <(grep -E '^[[:space:]]*@' "$scn" | tr -d '\r')
+case $timeout in
+'' | *[!0-9]*) boot_fail "$scn: @timeout '$timeout' is not a number of seconds" ;;
+esac
+
+mkdir -p "$LOGS"
+log=$LOGS/$scen.log
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf '%s\n' "${expect_log[@]+"${expect_log[@]}"}" | sed '/^$/d' > "$tmp/expect"
+
+rc=0
+elapsed=
+if [ -n "$given_log" ]; then
+	[ -f "$given_log" ] || boot_fail "no log $given_log"
+	log=$given_log
+else
+	[ -f "$KIMAGE" ] || boot_fail "no kernel image $KIMAGE (make kernel)"
+	[ -f "$INITRAMFS" ] || boot_fail "no initramfs $INITRAMFS (make initramfs)"
+	dtb_args=()
+	if [ -n "$dtb" ]; then
+		[ -f "$DTBOUT/$dtb" ] || boot_fail "@dtb $dtb: $DTBOUT/$dtb not built"
+		dtb_args=(-dtb "$DTBOUT/$dtb")
+	fi
+	# A scenario edited since the initramfs was packed would run stale
+	# in the guest; repacking needs nothing built, so just do it.
+	if [ -n "$(find "$SCNDIR" -newer "$INITRAMFS" -print -quit)" ]; then
+		"$RIG/mkinitramfs.sh" || boot_fail "repacking $INITRAMFS failed"
+	fi
+
+	# -nic none: no network, and no need for the virtio option ROM.
+	# printk.devkmsg=on: mss-init prints through /dev/kmsg unthrottled.
+	# kunit.enable=1: the kernel has KUNIT_DEFAULT_ENABLED off.
+	cmd=(timeout -k 5 "$timeout" "$QEMU" -M virt -cpu cortex-a57 -smp 2
+		-m 1024 -nographic -no-reboot -nic none
+		-kernel "$KIMAGE" -initrd "$INITRAMFS" "${dtb_args[@]}"
+		-append "console=ttyAMA0 panic=-1 printk.devkmsg=on kunit.enable=1 mss.scenario=$scen$append_args")
+	echo "  QEMU    $scen (limit ${timeout}s${dtb:+, dtb $dtb})"
+	start=$(date +%s%N)
+	if [ "$verbose" = 1 ]; then
+		"${cmd[@]}" < /dev/null 2>&1 | tee "$log"
+		rc=${PIPESTATUS[0]}
+	else
+		"${cmd[@]}" < /dev/null > "$log" 2>&1
+		rc=$?
+	fi
+	end=$(date +%s%N)
+	elapsed=$(( (end - start) / 1000000 ))
+fi
+
+awk -v expect_file="$tmp/expect" -f "$RIG/parse-log.awk" "$log" > "$tmp/parsed"
+
+US=$(printf '\037')
+RS=$(printf '\036')
+failed=0
+reasons=()
+uptime=
+case $rc in
+0) ;;
+124 | 137) reasons+=("timed out after ${timeout}s (@timeout)") ;;
+*) reasons+=("$QEMU exited with status $rc") ;;
+esac
+
+while IFS=$RS read -r kind a c b; do
+	case $kind in
+	R)
+		IFS=$US read -r -a details <<< "$b"
+		[ -n "$b" ] || details=()
+		if [ "$a" = ok ]; then
+			pass "$scen/$c"
+			for d in "${details[@]+"${details[@]}"}"; do
+				case $d in *SKIP*) printf '#   %s\n' "$d" ;; esac
+			done
+		else
+			failed=1
+			fail "$scen/$c" "${details[@]+"${details[@]}"}"
+		fi
+		;;
+	B)
+		reasons+=("$a")
+		if [ -n "$b" ]; then
+			IFS=$US read -r -a details <<< "$b"
+			reasons+=("${details[@]:0:12}")
+		fi
+		;;
+	E)
+		if [ "$a" = ok ]; then
+			pass "$scen/expect-log-$c"
+		else
+			failed=1
+			fail "$scen/expect-log-$c" "not in the kernel log: $b"
+		fi
+		;;
+	U) uptime=$a ;;
+	esac
+done < <(awk -F'\t' -v OFS="$RS" '
+	# A non-blank separator keeps empty fields (read(1) merges runs of
+	# blanks); KIND A NAME DETAILS, details last as they hold anything
+	$1 == "R" { print "R", $2, $3, $4; next }
+	$1 == "B" { print "B", $2, "", $3; next }
+	$1 == "E" { print "E", $2, $3, $4; next }
+	$1 == "U" { print "U", $2; next }' "$tmp/parsed")
+
+if [ ${#reasons[@]} -eq 0 ]; then
+	pass "$scen/boot"
+else
+	failed=1
+	fail "$scen/boot" "${reasons[@]}"
+fi
+
+if [ -n "$elapsed" ]; then
+	echo "# $scen: $(printf '%d.%01d' $((elapsed / 1000)) $((elapsed % 1000 / 100))) s in QEMU${uptime:+, mss-init started at ${uptime} s uptime}"
+fi
+
+if [ "$failed" = 1 ]; then
+	echo "# guest log $log, last 80 lines:"
+	tr -d '\r' < "$log" | tail -n 80 | sed 's/^/#   | /'
+	exit 1
+fi
+exit 0
