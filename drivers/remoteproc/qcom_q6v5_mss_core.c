@@ -130,7 +130,7 @@ static void mss_teardown(struct qcom_mss *mss)
 	mss->dp_size = 0;
 
 	mss_q6_halt(mss, true);
-	mss_power_down(mss, false);
+	mss_power_down(mss);
 
 	/*
 	 * The Q6 is halted and in reset, so nothing it owns is in flight;
@@ -142,7 +142,7 @@ static void mss_teardown(struct qcom_mss *mss)
 
 	/* Proxy votes are still ours if the modem never took them over */
 	if (qcom_q6v5_unprepare(&mss->q6v5))
-		mss_proxy_release(mss);
+		mss_proxy_drop(mss);
 }
 
 static int mss_mba_boot(struct qcom_mss *mss)
@@ -176,7 +176,7 @@ static int mss_mba_boot(struct qcom_mss *mss)
 	if (ret) {
 		dev_err(mss->dev, "assigning Q6 access to mba memory failed: %d\n",
 			ret);
-		goto reclaim_mpss;
+		goto power_down;
 	}
 
 	if (mss->desc->has_mba_logs)
@@ -207,13 +207,13 @@ halt:
 	mss_reclaim(mss, MSS_REGION_MBA);
 	if (mss_mem_linux_owns(&mss->mem, MSS_REGION_MBA))
 		mss_dump_mba_logs(mss);
-	goto reclaim_mpss;
+	goto power_down;
 reclaim_mba:
 	mss_reclaim(mss, MSS_REGION_MBA);
-reclaim_mpss:
-	mss_reclaim(mss, MSS_REGION_MPSS);
 power_down:
-	mss_power_down(mss, true);
+	mss_power_unwind(mss);
+	/* Only with the Q6 in reset can nothing it runs touch MPSS any more */
+	mss_reclaim(mss, MSS_REGION_MPSS);
 unprepare:
 	qcom_q6v5_unprepare(&mss->q6v5);
 
@@ -231,24 +231,51 @@ static bool mss_phdr_loadable(const struct elf32_phdr *phdr)
 	return phdr->p_memsz != 0;
 }
 
-/* The ELF header and program headers must lie inside the file */
+/*
+ * Metadata larger than this is not a modem image; refusing it early keeps
+ * a hostile image from asking the metadata reader for a huge allocation.
+ */
+#define MSS_MDATA_MAX_SIZE	SZ_8M
+
+/*
+ * Check what the metadata reader and the segment loader trust: headers
+ * inside the file, the ELF header segment (phdr 0) inside the file, and
+ * a sane metadata size.
+ */
 static int mss_check_elf(struct qcom_mss *mss, const struct firmware *fw)
 {
 	const struct elf32_hdr *ehdr = (const void *)fw->data;
+	const struct elf32_phdr *phdrs;
+	u64 mdata = 0;
+	int i;
 
 	if (fw->size < sizeof(*ehdr) ||
 	    memcmp(ehdr->e_ident, ELFMAG, SELFMAG) ||
 	    ehdr->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    ehdr->e_phentsize != sizeof(struct elf32_phdr) ||
-	    ehdr->e_phoff != sizeof(*ehdr) ||
+	    ehdr->e_phoff != sizeof(*ehdr) || ehdr->e_phnum < 2 ||
 	    fw->size < sizeof(*ehdr) +
-		       (size_t)ehdr->e_phnum * sizeof(struct elf32_phdr)) {
-		dev_err(mss->dev, "%s is not a valid 32-bit ELF image\n",
-			mss->mpss_image);
-		return -EINVAL;
+		       (size_t)ehdr->e_phnum * sizeof(struct elf32_phdr))
+		goto invalid;
+
+	phdrs = (const void *)(ehdr + 1);
+	if (phdrs[0].p_type == PT_LOAD || phdrs[0].p_filesz > fw->size)
+		goto invalid;
+
+	for (i = 1; i < ehdr->e_phnum; i++) {
+		if ((phdrs[i].p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH) {
+			mdata = (u64)phdrs[0].p_filesz + phdrs[i].p_filesz;
+			break;
+		}
 	}
+	if (!mdata || mdata > MSS_MDATA_MAX_SIZE)
+		goto invalid;
 
 	return 0;
+
+invalid:
+	dev_err(mss->dev, "%s is not a valid modem image\n", mss->mpss_image);
+	return -EINVAL;
 }
 
 static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
@@ -268,7 +295,7 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 
 	if (phdr->p_filesz && phdr->p_offset < fw->size) {
 		/* The image is not split: the segment is in this file */
-		if (phdr->p_offset + phdr->p_filesz > fw->size) {
+		if ((u64)phdr->p_offset + phdr->p_filesz > fw->size) {
 			dev_err(mss->dev, "segment %d truncated in %s\n", idx,
 				mss->mpss_image);
 			ret = -EINVAL;
@@ -276,7 +303,13 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 		}
 		memcpy(ptr, fw->data + phdr->p_offset, phdr->p_filesz);
 	} else if (phdr->p_filesz) {
-		/* "name.mdt" -> "name.bNN"; the loop caps idx below 100 */
+		if (idx > 99) {
+			dev_err(mss->dev, "segment %d has no .bNN file name\n",
+				idx);
+			ret = -EINVAL;
+			goto unmap;
+		}
+		/* "name.mdt" -> "name.bNN" */
 		snprintf(seg_name + name_len - 3, 4, "b%02u", idx % 100);
 		ret = request_firmware_into_buf(&seg, seg_name, mss->dev, ptr,
 						phdr->p_filesz);
@@ -314,7 +347,7 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	bool relocate = false;
 	size_t name_len;
 	char *seg_name;
-	u32 loaded = 0;
+	u64 loaded = 0;
 	s64 offset;
 	int ret;
 	int i;
@@ -389,14 +422,9 @@ static int mss_mpss_load(struct qcom_mss *mss)
 		if (!mss_phdr_loadable(phdr))
 			continue;
 
-		if (i > 99) {
-			dev_err(mss->dev, "segment %d has no .bNN file name\n", i);
-			ret = -EINVAL;
-			goto release;
-		}
-
 		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
-		if (offset < 0 || offset + phdr->p_memsz > mpss->size) {
+		if (offset < 0 || offset + phdr->p_memsz > mpss->size ||
+		    loaded + (u64)phdr->p_memsz > U32_MAX) {
 			dev_err(mss->dev, "segment %d outside the MPSS region\n",
 				i);
 			ret = -EINVAL;
@@ -418,8 +446,10 @@ static int mss_mpss_load(struct qcom_mss *mss)
 		loaded += phdr->p_memsz;
 		boot_addr = relocate ? mpss->base : min_addr;
 		ret = mss_rmb_code_advance(mss, boot_addr, loaded);
-		if (ret)
+		if (ret) {
+			ret = -EINVAL;
 			goto release;
+		}
 	}
 
 	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, false, true);
@@ -431,12 +461,15 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	}
 
 	ret = mss_rmb_mba_wait(mss, RMB_MBA_AUTH_COMPLETE, 10000);
-	if (ret == -ETIMEDOUT)
+	if (ret == -ETIMEDOUT) {
 		dev_err(mss->dev, "MPSS authentication timed out\n");
-	else if (ret < 0)
+	} else if (ret < 0) {
+		/* The MBA's status is its own code, not an errno */
 		dev_err(mss->dev, "MPSS authentication failed: %d\n", ret);
-	else
+		ret = -EINVAL;
+	} else {
 		ret = 0;
+	}
 
 	qcom_pil_info_store("modem", mpss->base, mpss->size);
 
@@ -533,16 +566,20 @@ static void mss_dump_segment(struct rproc *rproc,
 	void *ptr = NULL;
 	int ret = 0;
 
-	/* The MBA must run for TrustZone to hand MPSS back to Linux */
-	if (!mss_mem_linux_owns(&mss->mem, MSS_REGION_MPSS) &&
-	    !mss->mba_loaded) {
+	/*
+	 * The MBA unlocks the modem memory protection: it must run before
+	 * the CPU reads MPSS, and TrustZone only hands MPSS back to Linux
+	 * while it does.
+	 */
+	if (!mss->mba_loaded) {
 		ret = mss_reload_mba(mss);
 		if (!ret)
 			ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true,
 					     false);
 	}
 
-	if (!ret && offset >= 0 && offset + size <= mpss->size)
+	if (!ret && mss->mba_loaded && offset >= 0 &&
+	    offset + size <= mpss->size)
 		ptr = memremap(mpss->base + offset, size, MEMREMAP_WC);
 
 	if (ptr) {

@@ -46,7 +46,7 @@ MODULE_PARM_DESC(legacy_mdata,
 
 static const char *const mss_region_flag_names[] = {
 	"missing", "no no-map", "not page aligned", "overlaps another MSS region",
-	"empty", "wraps around the address space",
+	"empty", "wraps around the address space", "still owned by the modem",
 };
 
 static void mss_region_flags_str(unsigned int flags, char *buf, size_t len)
@@ -266,6 +266,27 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 	return 0;
 }
 
+/*
+ * TrustZone kept a carveout window with the modem: touching it would be an
+ * XPU violation, so it is never staged in again, and the MPSS region is no
+ * longer wholly Linux's.
+ */
+static void mss_mdata_mark_stuck(struct mss_mem *mem,
+				 enum mss_mdata_source source)
+{
+	switch (source) {
+	case MSS_MDATA_DEDICATED:
+		mem->cand[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
+		break;
+	case MSS_MDATA_MPSS_WINDOW:
+		mem->cand[MSS_REGION_MPSS].flags |= MSS_REGION_F_STUCK;
+		mem->co[MSS_REGION_MPSS].perm = BIT(QCOM_SCM_VMID_MSS_MSA);
+		break;
+	default:
+		break;
+	}
+}
+
 static void mss_mdata_record(struct mss_mem *mem,
 			     const struct mss_mdata_choice *choice, int err)
 {
@@ -387,10 +408,11 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		dev_err(mem->dev,
 			"metadata buffer %pa not reclaimed from the modem: %d; never reusing it\n",
 			&phys, ret2);
-		/* Freeing a modem-owned buffer would hand it to anyone */
-		legacy = NULL;
 		if (!ret)
 			ret = ret2;
+		/* Freeing a modem-owned buffer would hand it to anyone */
+		legacy = NULL;
+		mss_mdata_mark_stuck(mem, choice.source);
 	}
 
 out_free:

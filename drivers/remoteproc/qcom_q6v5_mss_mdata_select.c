@@ -48,9 +48,10 @@ void mss_mdata_check_regions(struct mss_mdata_region *regs, u64 page_size)
 	for (i = 0; i < MSS_REGION_NR; i++) {
 		struct mss_mdata_region *r = &regs[i];
 
-		r->flags = 0;
+		/* Ownership stuck with the modem outlives any recheck */
+		r->flags &= MSS_REGION_F_STUCK;
 		if (!r->present) {
-			r->flags = MSS_REGION_F_MISSING;
+			r->flags |= MSS_REGION_F_MISSING;
 			continue;
 		}
 		if (!r->no_map)

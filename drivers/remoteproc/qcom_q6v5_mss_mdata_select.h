@@ -55,6 +55,7 @@ enum mss_mdata_source {
 #define MSS_REGION_F_OVERLAP	BIT(3)	/* overlaps another MSS region */
 #define MSS_REGION_F_EMPTY	BIT(4)	/* size is zero */
 #define MSS_REGION_F_WRAP	BIT(5)	/* base + size overflows */
+#define MSS_REGION_F_STUCK	BIT(6)	/* the modem kept it: never stage there again */
 
 /**
  * struct mss_mdata_region - one candidate region, as described by the DT

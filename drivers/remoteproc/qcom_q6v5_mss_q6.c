@@ -504,18 +504,52 @@ void mss_proxy_release(struct qcom_mss *mss)
 }
 
 /**
- * mss_power_down() - assert reset and drop the active votes
+ * mss_proxy_drop() - drop the proxy votes at teardown when no handover came
  * @mss: the MSS
- * @proxy_too: handover never happened, so drop the proxy votes as well
+ *
+ * Same votes as mss_proxy_release(), in the order the teardown uses:
+ * power domains first.
  */
-void mss_power_down(struct qcom_mss *mss, bool proxy_too)
+void mss_proxy_drop(struct qcom_mss *mss)
+{
+	mss_pds_disable(mss);
+	mss_clks_disable(mss->proxy_clks, mss->proxy_clk_count);
+	mss_regs_disable(&mss->fallback_proxy_regs);
+	mss_regs_disable(&mss->proxy_regs);
+}
+
+/**
+ * mss_power_down() - assert reset and drop the active votes after a run
+ * @mss: the MSS
+ *
+ * The proxy votes are the caller's business: they went to the modem at
+ * handover, or mss_proxy_drop() drops them.
+ */
+void mss_power_down(struct qcom_mss *mss)
 {
 	mss_reset_assert(mss);
 	mss_clks_disable(mss->reset_clks, mss->reset_clk_count);
 	mss_clks_disable(mss->active_clks, mss->active_clk_count);
 	mss_regs_disable(&mss->active_regs);
-	if (proxy_too)
-		mss_proxy_release(mss);
+}
+
+/**
+ * mss_power_unwind() - undo mss_power_up() after a failed MBA boot
+ * @mss: the MSS
+ *
+ * The exact reverse of mss_power_up(): the active clocks go before the
+ * reset is asserted, then everything else including the proxy votes.
+ */
+void mss_power_unwind(struct qcom_mss *mss)
+{
+	mss_clks_disable(mss->active_clks, mss->active_clk_count);
+	mss_reset_assert(mss);
+	mss_clks_disable(mss->reset_clks, mss->reset_clk_count);
+	mss_regs_disable(&mss->active_regs);
+	mss_clks_disable(mss->proxy_clks, mss->proxy_clk_count);
+	mss_regs_disable(&mss->proxy_regs);
+	mss_regs_disable(&mss->fallback_proxy_regs);
+	mss_pds_disable(mss);
 }
 
 /* ---- resets ----------------------------------------------------------- */

@@ -114,8 +114,9 @@ int mss_rmb_mdata_auth(void *ctx, phys_addr_t phys)
 		return ret;
 	}
 	if (ret < 0) {
+		/* The MBA's status is its own code, not an errno */
 		dev_err(mss->dev, "MPSS header authentication failed: %d\n", ret);
-		return ret;
+		return -EINVAL;
 	}
 
 	return 0;

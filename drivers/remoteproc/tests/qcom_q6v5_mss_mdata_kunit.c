@@ -402,6 +402,25 @@ static void check_is_idempotent(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, regs[MSS_REGION_MDATA].flags, 0U);
 }
 
+static void stuck_region_never_reused(struct kunit *test)
+{
+	struct mss_mdata_region regs[MSS_REGION_NR];
+	struct mss_mdata_choice c;
+
+	/* TrustZone kept the dedicated region: the window takes over */
+	layout(regs, true);
+	regs[MSS_REGION_MDATA].flags = MSS_REGION_F_STUCK;
+	KUNIT_ASSERT_EQ(test, pick(regs, PG, true, &c), 0);
+	KUNIT_EXPECT_EQ(test, regs[MSS_REGION_MDATA].flags, MSS_REGION_F_STUCK);
+	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_MPSS_WINDOW);
+
+	/* ...and once the window is stuck too, only legacy is left */
+	regs[MSS_REGION_MPSS].flags = MSS_REGION_F_STUCK;
+	KUNIT_ASSERT_EQ(test, pick(regs, PG, true, &c), 0);
+	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_LEGACY);
+	KUNIT_EXPECT_EQ(test, pick(regs, PG, false, &c), -ENOSPC);
+}
+
 static void several_flags_at_once(struct kunit *test)
 {
 	struct mss_mdata_region regs[MSS_REGION_NR];
@@ -456,6 +475,7 @@ static struct kunit_case mss_mdata_cases[] = {
 	KUNIT_CASE(wrapping_region_refused),
 	KUNIT_CASE(missing_mpss_and_mdata),
 	KUNIT_CASE(check_is_idempotent),
+	KUNIT_CASE(stuck_region_never_reused),
 	KUNIT_CASE(several_flags_at_once),
 	KUNIT_CASE(names_are_stable),
 	{ }
