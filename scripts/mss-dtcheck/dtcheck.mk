@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# mss-dtcheck: fast validator for the MSS memory layout of DTS/DTB files.
+# Included by the top-level Makefile (TOP BIN OUT RESULTS LOGS KSRC UPDTB
+# UPDTB_STAMP DEPS_STAMP come from there).
+#
+#   make mss-dtcheck        build/out/bin/mss-dtcheck (+ scripts/mss-dtcheck.sh)
+#   make fleet              table over the 6.12 qcom arm64 DTBs
+#   make check-dtcheck      fixtures, bad-DTB corpus (also under ASan/UBSan), fleet
+#   make check-dtcheck-fuzz libFuzzer over the DTB path for 60 s
+#   make fuzz FUZZ_SECONDS=3600   a longer fuzz run (default 600 s)
+#   make bench-validator    fleet wall time vs dt-validate on the MSS bindings
+
+DTCHECK_DIR	:= $(TOP)/scripts/mss-dtcheck
+DTCHECK_OUT	:= $(OUT)/mss-dtcheck
+DTCHECK_BIN	:= $(BIN)/mss-dtcheck
+DTCHECK_ASAN	:= $(BIN)/mss-dtcheck-asan
+DTCHECK_FUZZ	:= $(BIN)/mss-dtcheck-fuzz
+DTCHECK_FUZZ_MDT := $(BIN)/mss-dtcheck-fuzz-mdt
+DTCHECK_CORPUS	:= $(DTCHECK_OUT)/corpus
+UPDTB_QCOM	:= $(UPDTB)/arch/arm64/boot/dts/qcom
+
+DTCHECK_CC	?= gcc
+DTCHECK_CLANG	?= clang
+# The driver's selection rules, shared with the kernel module (not copied)
+DTCHECK_SHARED	:= $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.c
+DTCHECK_LIB	:= $(addprefix $(DTCHECK_DIR)/,check.c srcmap.c mdt.c report.c util.c) \
+		   $(DTCHECK_SHARED)
+DTCHECK_HDRS	:= $(DTCHECK_DIR)/dtcheck.h \
+		   $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.h
+DTCHECK_CPPFLAGS := -D_GNU_SOURCE -I$(DTCHECK_DIR) -I$(TOP)/drivers/remoteproc
+DTCHECK_CFLAGS	:= -O2 -Wall -Wextra -Werror
+DTCHECK_SANFLAGS := -O1 -g -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SECONDS	?= 600
+
+CHECK_STAGES	+= dtcheck dtcheck-fuzz
+HELP_EXTRA	+= 'mss-dtcheck     build the MSS DTS validator (build/out/bin/mss-dtcheck)' \
+		   'fleet           MSS table over the 6.12 qcom DTBs (builds upstream-dtbs)' \
+		   'check-dtcheck   validator tests: fixtures, bad-DTB corpus, fleet' \
+		   'check-dtcheck-fuzz  libFuzzer stage of make check (60 s DTB + 20 s firmware)' \
+		   'fuzz            longer fuzz run: make fuzz FUZZ_SECONDS=3600 (default 600)' \
+		   'bench-validator validator fleet time vs dt-validate (MSS bindings)'
+
+.PHONY: mss-dtcheck mss-dtcheck-asan mss-dtcheck-fuzz fleet check-dtcheck \
+	check-dtcheck-fuzz fuzz bench bench-validator dtcheck-corpus
+
+mss-dtcheck: $(DTCHECK_BIN)
+mss-dtcheck-asan: $(DTCHECK_ASAN)
+mss-dtcheck-fuzz: $(DTCHECK_FUZZ) $(DTCHECK_FUZZ_MDT)
+
+$(DTCHECK_BIN): $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(BIN)
+	$(DTCHECK_CC) $(DTCHECK_CFLAGS) $(DTCHECK_CPPFLAGS) -o $@ \
+		$(DTCHECK_DIR)/main.c $(DTCHECK_LIB) -lfdt
+
+# Same program under ASan/UBSan, for the bad-input corpus
+$(DTCHECK_ASAN): $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(BIN)
+	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) -Wall -Wextra -Werror $(DTCHECK_CPPFLAGS) \
+		-o $@ $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) -lfdt
+
+# libFuzzer harnesses (libfdt itself is Debian's uninstrumented build)
+$(DTCHECK_FUZZ): $(DTCHECK_DIR)/fuzz_dtb.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(BIN)
+	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) -fsanitize=fuzzer $(DTCHECK_CPPFLAGS) \
+		-o $@ $(DTCHECK_DIR)/fuzz_dtb.c $(DTCHECK_LIB) -lfdt
+
+$(DTCHECK_FUZZ_MDT): $(DTCHECK_DIR)/fuzz_mdt.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(BIN)
+	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) -fsanitize=fuzzer $(DTCHECK_CPPFLAGS) \
+		-o $@ $(DTCHECK_DIR)/fuzz_mdt.c $(DTCHECK_LIB) -lfdt
+
+# Crafted bad DTBs, generated deterministically (MANIFEST lists expectations)
+dtcheck-corpus: $(DTCHECK_CORPUS)/MANIFEST
+$(DTCHECK_CORPUS)/MANIFEST: $(DTCHECK_DIR)/tests/gen-bad-dtbs.py | $(DEPS_STAMP)
+	@rm -rf $(DTCHECK_CORPUS) && mkdir -p $(DTCHECK_CORPUS)
+	python3 $< $(DTCHECK_CORPUS)
+
+fleet: $(DTCHECK_BIN) $(UPDTB_STAMP)
+	@$(DTCHECK_BIN) --fleet $(UPDTB_QCOM); rc=$$?; [ $$rc -le 1 ] || exit $$rc
+
+check-dtcheck: $(DTCHECK_BIN) $(DTCHECK_ASAN) $(DTCHECK_CORPUS)/MANIFEST $(UPDTB_STAMP)
+	@RESULTS=$(RESULTS) KSRC=$(KSRC) DTCHECK=$(DTCHECK_BIN) DTCHECK_ASAN=$(DTCHECK_ASAN) \
+		CORPUS=$(DTCHECK_CORPUS) UPDTB_QCOM=$(UPDTB_QCOM) WORK=$(DTCHECK_OUT)/tests \
+		sh $(DTCHECK_DIR)/tests/run-tests.sh
+
+check-dtcheck-fuzz: $(DTCHECK_FUZZ) $(DTCHECK_FUZZ_MDT) $(DTCHECK_CORPUS)/MANIFEST
+	@RESULTS=$(RESULTS) FUZZ=$(DTCHECK_FUZZ) FUZZ_MDT=$(DTCHECK_FUZZ_MDT) \
+		CORPUS=$(DTCHECK_CORPUS) WORK=$(DTCHECK_OUT)/fuzz LOGS=$(LOGS) \
+		FUZZ_SECONDS=60 FUZZ_MDT_SECONDS=20 \
+		sh $(DTCHECK_DIR)/tests/fuzz.sh check
+
+fuzz: $(DTCHECK_FUZZ) $(DTCHECK_FUZZ_MDT) $(DTCHECK_CORPUS)/MANIFEST
+	@FUZZ=$(DTCHECK_FUZZ) FUZZ_MDT=$(DTCHECK_FUZZ_MDT) CORPUS=$(DTCHECK_CORPUS) \
+		WORK=$(DTCHECK_OUT)/fuzz LOGS=$(LOGS) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		FUZZ_MDT_SECONDS=$(FUZZ_SECONDS) sh $(DTCHECK_DIR)/tests/fuzz.sh long
+
+bench: bench-validator
+bench-validator: $(DTCHECK_BIN) $(UPDTB_STAMP)
+	@KSRC=$(KSRC) DTCHECK=$(DTCHECK_BIN) UPDTB_QCOM=$(UPDTB_QCOM) \
+		WORK=$(DTCHECK_OUT)/bench sh $(DTCHECK_DIR)/bench.sh

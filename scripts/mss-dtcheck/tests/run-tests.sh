@@ -1,0 +1,321 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make check stage "dtcheck": the MSS DTS validator.
+#
+# Environment (set by scripts/mss-dtcheck/dtcheck.mk):
+#   DTCHECK DTCHECK_ASAN  the tool, plain and under ASan/UBSan
+#   CORPUS                the generated bad-DTB corpus (with MANIFEST)
+#   UPDTB_QCOM            the 6.12 qcom arm64 DTB folder
+#   KSRC WORK RESULTS
+#
+# Fixtures (tests/dts/*.dts) carry their expectations:
+#   // expect-exit: N           exit status of scripts/mss-dtcheck.sh
+#   // expect-source: SRC       predicted metadata source of the MSS node
+#   // expect-id: MSSnnn        this finding must be reported
+#   // expect-no-id: MSSnnn     this finding must not be reported
+#   ... // @MSSnnn              the MSSnnn finding must name this file:line
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+. "$top/scripts/testlib.sh"
+result_init dtcheck
+
+WORK=${WORK:-$top/build/out/mss-dtcheck/tests}
+DTCHECK=${DTCHECK:-$top/build/out/bin/mss-dtcheck}
+DTCHECK_ASAN=${DTCHECK_ASAN:-$top/build/out/bin/mss-dtcheck-asan}
+WRAP=$top/scripts/mss-dtcheck.sh
+export MSS_DTCHECK=$DTCHECK KSRC=${KSRC:-$top/build/linux-source-6.12}
+rm -rf "$WORK" && mkdir -p "$WORK"
+fix=$here/dts
+
+# run NAME CMD...: output in $WORK/NAME.out (stdout+stderr), status in $rc
+run() {
+	name=$1
+	shift
+	"$@" > "$WORK/$name.out" 2>&1
+	rc=$?
+}
+
+# ------------------------------------------------------------------
+# 1. Fixtures
+
+for f in "$fix"/*.dts; do
+	t=$(basename "$f" .dts)
+	run "$t" "$WRAP" "$f"
+	want=$(sed -n 's|^// expect-exit: *||p' "$f")
+	if [ "$rc" = "$want" ]; then
+		pass "fixture/$t/exit-$want"
+	else
+		fail "fixture/$t/exit-$want" "got exit $rc" "$(head -n 20 "$WORK/$t.out")"
+	fi
+	src=$(sed -n 's|^// expect-source: *||p' "$f")
+	if [ -n "$src" ]; then
+		if grep -q "metadata source $src\\b" "$WORK/$t.out"; then
+			pass "fixture/$t/source-$src"
+		else
+			fail "fixture/$t/source-$src" "$(grep 'metadata source' "$WORK/$t.out")"
+		fi
+	fi
+	for id in $(sed -n 's|^// expect-id: *||p' "$f"); do
+		if grep -q ": $id: " "$WORK/$t.out"; then
+			pass "fixture/$t/has-$id"
+		else
+			fail "fixture/$t/has-$id" "$(head -n 20 "$WORK/$t.out")"
+		fi
+	done
+	for id in $(sed -n 's|^// expect-no-id: *||p' "$f"); do
+		if grep -q ": $id: " "$WORK/$t.out"; then
+			fail "fixture/$t/no-$id" "$(grep ": $id: " "$WORK/$t.out")"
+		else
+			pass "fixture/$t/no-$id"
+		fi
+	done
+	# @MSSnnn markers, in the fixture and the fixture .dtsi files it includes
+	for src_file in "$f" $(sed -n 's|^#include "\(.*\)"|'"$fix"'/\1|p' "$f"); do
+		grep -n '// @MSS[0-9]*' "$src_file" | while IFS=: read -r line rest; do
+			id=${rest##*// @}
+			loc="$(basename "$src_file"):$line"
+			if grep -q "/$loc: [a-z]*: $id: " "$WORK/$t.out"; then
+				echo pass
+			else
+				echo "fail $loc $id"
+			fi
+		done > "$WORK/$t.markers"
+		while read -r verdict loc id; do
+			if [ "$verdict" = pass ]; then
+				pass "fixture/$t/line-$(basename "$src_file")"
+			else
+				fail "fixture/$t/line-$(basename "$src_file")" \
+					"expected '$loc: ...: $id:' in:" "$(grep ': MSS' "$WORK/$t.out")"
+			fi
+		done < "$WORK/$t.markers"
+	done
+done
+
+# The fix hint of a legacy prediction on a protected SoC names the carveout
+if grep -A1 ': MSS012: ' "$WORK/protected-legacy.out" | grep -q 'fix: add a no-map metadata carveout.*mpss-metadata.*memory-region entry 2'; then
+	pass "fixture/protected-legacy/hint-names-carveout"
+else
+	fail "fixture/protected-legacy/hint-names-carveout" "$(cat "$WORK/protected-legacy.out")"
+fi
+
+# Disabled nodes: skipped by default, checked with --all
+if grep -q '0 MSS nodes checked (1 disabled skipped)' "$WORK/disabled.out"; then
+	pass "disabled/skipped-by-default"
+else
+	fail "disabled/skipped-by-default" "$(cat "$WORK/disabled.out")"
+fi
+run disabled-all "$WRAP" --all "$fix/disabled.dts"
+if [ $rc = 1 ] && grep -q 'disabled): metadata source none' "$WORK/disabled-all.out" &&
+   grep -q ': MSS001: ' "$WORK/disabled-all.out"; then
+	pass "disabled/checked-with-all"
+else
+	fail "disabled/checked-with-all" "exit $rc" "$(cat "$WORK/disabled-all.out")"
+fi
+
+# A DTB without annotations: findings name the node path, no file:line
+dtb=$WORK/missing-no-map.dtb
+cpp -nostdinc -I"$fix" -undef -D__DTS__ -x assembler-with-cpp "$fix/missing-no-map.dts" 2>/dev/null |
+	dtc -q -I dts -O dtb -o "$dtb" - 2>/dev/null
+run dtb-only "$DTCHECK" "$dtb"
+if [ $rc = 1 ] && grep -q "^$dtb: error: MSS004: /reserved-memory/mpss@90000000: " "$WORK/dtb-only.out" &&
+   ! grep -q '\.dts:[0-9]' "$WORK/dtb-only.out"; then
+	pass "dtb-input/node-path-only"
+else
+	fail "dtb-input/node-path-only" "exit $rc" "$(cat "$WORK/dtb-only.out")"
+fi
+
+# ------------------------------------------------------------------
+# 2. Firmware-driven sizing
+
+fw=$WORK/fw
+python3 "$here/gen-fw.py" "$fw"
+three=$fix/three-entry.dts
+
+run fw-small "$WRAP" --firmware "$fw/small/modem.mdt" "$three"
+if [ $rc = 0 ] && grep -q 'metadata 0x10b4 bytes (headers 0xb4 + hash segment 1 0x1000, .*small/modem.b01); load footprint 0x100000' "$WORK/fw-small.out" &&
+   grep -q 'metadata source dedicated, window 0x2000' "$WORK/fw-small.out"; then
+	pass "firmware/split-mdt-fits-dedicated"
+else
+	fail "firmware/split-mdt-fits-dedicated" "exit $rc" "$(cat "$WORK/fw-small.out")"
+fi
+
+run fw-bighash "$WRAP" --firmware "$fw/bighash/modem.mdt" "$three"
+if [ $rc = 1 ] && grep -q 'metadata 0x50b4 bytes.*packed after the headers' "$WORK/fw-bighash.out" &&
+   grep -q 'metadata source mpss-window, window 0x6000' "$WORK/fw-bighash.out" &&
+   grep -q 'three-entry.dts:[0-9]*: warning: MSS010: .*needs 0x6000 (firmware metadata)' "$WORK/fw-bighash.out"; then
+	pass "firmware/big-hash-too-large-for-dedicated"
+else
+	fail "firmware/big-hash-too-large-for-dedicated" "exit $rc" "$(cat "$WORK/fw-bighash.out")"
+fi
+
+run fw-bigload "$WRAP" --firmware "$fw/bigload/modem.mbn" "$three"
+if [ $rc = 1 ] && grep -q 'metadata 0x20b4 bytes.*at offset 0x1000); load footprint 0x8001000' "$WORK/fw-bigload.out" &&
+   grep -q 'regions.dtsi:[0-9]*: error: MSS011: /reserved-memory/mpss@90000000: mpss region is 0x7800000 bytes' "$WORK/fw-bigload.out"; then
+	pass "firmware/mbn-footprint-exceeds-mpss"
+else
+	fail "firmware/mbn-footprint-exceeds-mpss" "exit $rc" "$(cat "$WORK/fw-bigload.out")"
+fi
+
+for bad in missing-seg truncated nohash badseg; do
+	run "fw-$bad" "$DTCHECK" --firmware "$fw/$bad/modem.mdt" "$dtb"
+	if [ $rc = 2 ] && grep -q '^mss-dtcheck: firmware: ' "$WORK/fw-$bad.out"; then
+		pass "firmware/bad-$bad-exit-2"
+	else
+		fail "firmware/bad-$bad-exit-2" "exit $rc" "$(cat "$WORK/fw-$bad.out")"
+	fi
+done
+
+# ------------------------------------------------------------------
+# 3. Exit codes and usage
+
+expect_rc() {
+	name=$1
+	want=$2
+	shift 2
+	run "rc-$name" "$@"
+	if [ "$rc" = "$want" ]; then
+		pass "exit/$name"
+	else
+		fail "exit/$name" "want $want, got $rc" "$(head -n 10 "$WORK/rc-$name.out")"
+	fi
+}
+expect_rc clean 0 "$WRAP" "$fix/three-entry.dts"
+expect_rc findings 1 "$WRAP" "$fix/missing-no-map.dts"
+expect_rc warnings-only 1 "$WRAP" "$fix/small-metadata.dts"
+expect_rc no-args 2 "$DTCHECK"
+expect_rc unknown-option 2 "$DTCHECK" --bogus "$dtb"
+expect_rc missing-file 2 "$DTCHECK" "$WORK/does-not-exist.dtb"
+expect_rc dts-to-tool 2 "$DTCHECK" "$fix/three-entry.dts"
+expect_rc fw-and-mdata-size 2 "$DTCHECK" --firmware "$fw/small/modem.mdt" --mdata-size 4096 "$dtb"
+expect_rc bad-mdata-size 2 "$DTCHECK" --mdata-size 0 "$dtb"
+expect_rc srcmap-without-input 2 "$DTCHECK" "$dtb" --srcmap "$dtb"
+expect_rc wrapper-missing-dts 2 "$WRAP" "$WORK/nope.dts"
+expect_rc wrapper-mixed-bad 2 "$WRAP" "$fix/three-entry.dts" "$fix/syntax-error.dts"
+expect_rc mdata-size-option 1 "$DTCHECK" --mdata-size 0x8000 "$dtb"
+if grep -q 'compile .dts with scripts/mss-dtcheck.sh' "$WORK/rc-dts-to-tool.out"; then
+	pass "exit/dts-to-tool-hint"
+else
+	fail "exit/dts-to-tool-hint" "$(cat "$WORK/rc-dts-to-tool.out")"
+fi
+
+# ------------------------------------------------------------------
+# 4. JSON output schema
+
+run json "$WRAP" --json "$fix"
+if [ $rc = 2 ]; then	# the folder holds syntax-error.dts
+	pass "json/folder-exit-2-with-bad-dts"
+else
+	fail "json/folder-exit-2-with-bad-dts" "exit $rc"
+fi
+set --
+for f in "$fix"/*.dts; do
+	case $f in *syntax-error*) ;; *) set -- "$@" "$f" ;; esac
+done
+set -- "$@" "$dtb" "$CORPUS/control-chars-in-name.dtb" "$CORPUS/truncated-half.dtb"
+"$WRAP" --json "$@" > "$WORK/json.json" 2> "$WORK/json.err"
+check json/schema python3 "$here/json-schema-check.py" "$WORK/json.json" $#
+dtb3=$WORK/three-entry.dtb
+cpp -nostdinc -I"$fix" -undef -D__DTS__ -x assembler-with-cpp "$fix/three-entry.dts" 2>/dev/null |
+	dtc -q -I dts -O dtb -o "$dtb3" - 2>/dev/null
+"$DTCHECK" --json --firmware "$fw/bighash/modem.mdt" "$dtb3" > "$WORK/json-fw.json"
+check json/schema-with-firmware python3 "$here/json-schema-check.py" "$WORK/json-fw.json" 1
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=d["firmware"]; sys.exit(0 if f["metadata_size"]==0x50b4 and f["footprint"]==0x100000 and d["inputs"][0]["nodes"][0]["metadata"]["source"]=="mpss-window" else 1)' "$WORK/json-fw.json"; then
+	pass "json/firmware-numbers"
+else
+	fail "json/firmware-numbers" "$(cat "$WORK/json-fw.json")"
+fi
+
+# ------------------------------------------------------------------
+# 5. Bad-DTB corpus, plain and under ASan/UBSan
+
+for bin in "$DTCHECK" "$DTCHECK_ASAN"; do
+	tag=$(basename "$bin")
+	bad=0
+	total=0
+	while read -r name want id; do
+		case $name in \#*|"") continue ;; esac
+		total=$((total + 1))
+		"$bin" "$CORPUS/$name.dtb" > "$WORK/c.out" 2> "$WORK/c.err"
+		got=$?
+		why=
+		if [ $got -gt 2 ]; then
+			why="crashed (exit $got)"
+		elif grep -q 'Sanitizer\|runtime error' "$WORK/c.err"; then
+			why="sanitizer report"
+		elif [ "$want" != -1 ] && [ "$got" != "$want" ]; then
+			why="exit $got, want $want"
+		elif [ "$want" = 2 ] && ! grep -q ': fatal: ' "$WORK/c.out"; then
+			why="no fatal: message"
+		elif [ "$id" != - ] && ! grep -q "$id" "$WORK/c.out"; then
+			why="no $id"
+		fi
+		if [ -n "$why" ]; then
+			bad=$((bad + 1))
+			fail "corpus/$tag/$name" "$why" "$(head -n 5 "$WORK/c.out" "$WORK/c.err")"
+		fi
+	done < "$CORPUS/MANIFEST"
+	if [ $bad = 0 ] && [ $total -ge 90 ]; then
+		pass "corpus/$tag/all-$total-as-expected"
+	elif [ $bad = 0 ]; then
+		fail "corpus/$tag/all-as-expected" "only $total cases in the manifest"
+	fi
+done
+# The whole corpus in one run: the tool keeps going after a bad input
+run corpus-one-run "$DTCHECK_ASAN" "$CORPUS"
+n=$(grep -vc '^#' "$CORPUS/MANIFEST")
+if [ $rc = 2 ] && grep -q "^$n DTBs" "$WORK/corpus-one-run.out" &&
+   ! grep -q 'Sanitizer\|runtime error' "$WORK/corpus-one-run.out"; then
+	pass "corpus/one-run-all-inputs"
+else
+	fail "corpus/one-run-all-inputs" "exit $rc" "$(tail -n 5 "$WORK/corpus-one-run.out")"
+fi
+
+# ------------------------------------------------------------------
+# 6. Fleet over the 6.12 qcom DTBs
+
+run fleet "$DTCHECK" --fleet "$UPDTB_QCOM"
+ndtb=$(find "$UPDTB_QCOM" -name '*.dtb' | wc -l)
+if [ $rc -le 1 ] && grep -q "^$ndtb DTBs, " "$WORK/fleet.out" && ! grep -q ': fatal: ' "$WORK/fleet.out"; then
+	pass "fleet/no-crash-all-$ndtb-read"
+else
+	fail "fleet/no-crash" "exit $rc" "$(tail -n 5 "$WORK/fleet.out")"
+fi
+# Independent count of enabled MSS nodes: decompile every DTB with dtc
+compats='qcom,q6v5-pil|qcom,msm89(09|16|53|74|96|98)-mss-pil|qcom,s(c7180|c7280|dm660|dm845)-mss-pil'
+want=0
+for d in $(find "$UPDTB_QCOM" -name '*.dtb'); do
+	k=$(dtc -q -I dtb -O dts "$d" 2>/dev/null | awk -v re="compatible = .*\"($compats)\"" '
+		/\{$/ { depth++; mss[depth] = 0; dis[depth] = 0 }
+		$0 ~ re { mss[depth] = 1 }
+		/status = "disabled"|status = "fail/ { dis[depth] = 1 }
+		/^[ \t]*};/ { if (mss[depth] && !dis[depth]) n++; depth-- }
+		END { print n + 0 }')
+	want=$((want + k))
+done
+rows=$(awk 'NR > 1 && $2 ~ /-pil$/ && $1 !~ /\(disabled\)/' "$WORK/fleet.out" | wc -l)
+got=$(sed -n 's/.*with MSS nodes: \([0-9]*\) MSS nodes checked.*/\1/p' "$WORK/fleet.out")
+if [ "$want" -gt 100 ] && [ "$rows" = "$want" ] && [ "$got" = "$want" ]; then
+	pass "fleet/every-enabled-mss-node-reported-$want"
+else
+	fail "fleet/every-enabled-mss-node-reported" "dtc count $want, table rows $rows, summary $got"
+fi
+# Each row has a prediction; none is 'none' (every upstream node probes)
+if [ "$rows" -gt 0 ] &&
+   awk 'NR > 1 && $2 ~ /-pil$/ { if ($3 !~ /^(dedicated|mpss-window|legacy)$/) bad++ } END { exit bad > 0 }' "$WORK/fleet.out"; then
+	pass "fleet/every-row-has-a-source"
+else
+	fail "fleet/every-row-has-a-source" "$(awk 'NR > 1 && $3 !~ /^(dedicated|mpss-window|legacy)$/' "$WORK/fleet.out" | head)"
+fi
+# Under ASan/UBSan too
+run fleet-asan "$DTCHECK_ASAN" --fleet "$UPDTB_QCOM"
+if [ $rc -le 1 ] && [ "$rows" -gt 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/fleet-asan.out" &&
+   cmp -s "$WORK/fleet.out" "$WORK/fleet-asan.out"; then
+	pass "fleet/asan-clean-and-identical"
+else
+	fail "fleet/asan-clean-and-identical" "exit $rc" "$(diff "$WORK/fleet.out" "$WORK/fleet-asan.out" | head)"
+fi
+cp "$WORK/fleet.out" "$WORK/../fleet.txt"
+exit 0
