@@ -10,6 +10,7 @@
  * carveout manager in qcom_q6v5_mss_mdata.c.
  */
 
+#include <linux/device.h>
 #include <linux/devcoredump.h>
 #include <linux/elf.h>
 #include <linux/firmware.h>
@@ -654,6 +655,37 @@ static void mss_handover(struct qcom_q6v5 *q6v5)
 
 /* ---- probe/remove ----------------------------------------------------- */
 
+/*
+ * qcom_q6v5 keeps the AOSS QMP handle for load_state votes, but the handle
+ * is freed when the AOSS driver unbinds and fw_devlink does not follow
+ * qcom,qmp.  A stateless device link makes the MSS unbind first.
+ */
+static int mss_link_qmp(struct qcom_mss *mss)
+{
+	struct platform_device *aoss;
+	struct device_node *np;
+	struct device_link *link;
+
+	np = of_parse_phandle(mss->dev->of_node, "qcom,qmp", 0);
+	if (!np)
+		return 0;
+
+	aoss = of_find_device_by_node(np);
+	of_node_put(np);
+	if (!aoss)
+		return -EPROBE_DEFER;
+
+	link = device_link_add(mss->dev, &aoss->dev,
+			       DL_FLAG_AUTOREMOVE_CONSUMER);
+	put_device(&aoss->dev);
+	if (!link) {
+		dev_err(mss->dev, "cannot link to the AOSS QMP device\n");
+		return -EINVAL;
+	}
+
+	return 0;
+}
+
 static int mss_probe(struct platform_device *pdev)
 {
 	const struct mss_desc *desc;
@@ -710,6 +742,10 @@ static int mss_probe(struct platform_device *pdev)
 	if (ret)
 		goto release;
 
+	ret = mss_link_qmp(mss);
+	if (ret)
+		goto deinit;
+
 	qcom_add_glink_subdev(rproc, &mss->glink_subdev, "mpss");
 	qcom_add_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_add_pdm_subdev(rproc, &mss->pdm_subdev);
@@ -739,6 +775,7 @@ remove_subdevs:
 	qcom_remove_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_remove_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_remove_glink_subdev(rproc, &mss->glink_subdev);
+deinit:
 	qcom_q6v5_deinit(&mss->q6v5);
 release:
 	mss_release_resources(mss);
