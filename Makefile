@@ -159,6 +159,8 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # Pieces owned by the parts of the project
 
 -include drivers/remoteproc/check.mk
+# Before the rig and firmware fragments: it sets their DTB and address defaults
+-include arch/arm64/boot/dts/qcom/sim-dtbs.mk
 -include tools/testing/qcom-mss/rig.mk
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk

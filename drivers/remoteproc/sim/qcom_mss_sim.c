@@ -1,0 +1,3259 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated Qualcomm modem subsystem (MSS) hardware for the qcom-mss QEMU
+ * test rig, in the spirit of netdevsim and gpio-sim.
+ *
+ * One "linux,<soc>-mss-sim" DT node stands for everything a
+ * "qcom,<soc>-mss-pil" node references on a real board, so that the
+ * unmodified driver sequences run against it:
+ *
+ * - The QDSP6SS and RMB register windows (the MSS node's "qdsp6" and "rmb"
+ *   reg), the AOSS QMP message RAM (the node qcom,qmp points to) and the
+ *   TCSR halt/spare registers (the syscon qcom,halt-regs points to) are
+ *   plain RAM in a no-map reserved-memory carveout: arm64 refuses to
+ *   ioremap() RAM the kernel maps linearly.  The consumers map and request
+ *   their windows as usual; the simulator maps the same physical ranges
+ *   with ioremap() (same Device attributes) without requesting them.
+ *
+ * - A kernel thread plays the modem: it polls those registers and runs the
+ *   boot protocol (Q6 reset or boot FSM, PBL, MBA authentication of the MBA
+ *   image, metadata authentication, incremental segment authentication,
+ *   AUTH_COMPLETE, ready/handover).  Memory plays no tricks, so the thread
+ *   only sees register values, not individual writes; the protocol is built
+ *   so that values suffice (write-1 triggers are consumed by clearing them).
+ *   It polls every ~30 us while a boot is in progress (the driver allows the
+ *   boot FSM 10 ms), every 5-20 ms while a halt or stop may come, and sleeps
+ *   until an event otherwise.
+ *
+ * - Clock status bits that real hardware settles within microseconds are
+ *   modelled as already settled: the CLKOFF bit (31) of the QDSP6SS sleep,
+ *   XO and core CBCRs always reads 0.  The driver polls them with a 200 us
+ *   timeout, which a polling thread in a TCG guest cannot meet, and the
+ *   driver's read-modify-write would write a stale 1 back otherwise.  The
+ *   simulator instead checks, when the core is started, that the driver
+ *   did enable those clocks (CLKEN) and counts a sequence error if not.
+ *
+ * - Every read the modem makes of the MBA image, the metadata or a segment
+ *   first goes through qcom_scm_sim_modem_access() (the XPU model of the
+ *   simulated TrustZone), then must fall inside one of the MSS node's
+ *   memory regions or entirely in linear-mapped RAM (the legacy DMA
+ *   buffer); anything else is a bus error.  The modem never writes DDR.
+ *
+ * - The interrupts the MSS node uses (wdog, fatal, ready, handover,
+ *   stop-ack, shutdown-ack), the AOSS doorbell interrupt and the SMD/G-Link
+ *   edge interrupt come from an irq domain.  Lines are latched like SMP2P
+ *   bits: a raise is an edge only if the line was low; a modem reset lowers
+ *   them all.  The thread injects them with generic_handle_domain_irq_safe()
+ *   without holding any lock, so handlers (which may call back into this
+ *   driver, e.g. the handover handler dropping power-domain votes) run
+ *   freely; the line level is reported through irq_get_irqchip_state().
+ *
+ * - The "stop" SMEM state (#qcom,smem-state-cells = <1>), the reset lines
+ *   (mss_restart, pdc_reset; a reset resets the modem), the proxy power
+ *   domains (genpd providers, per flavour), and a mailbox controller for
+ *   the AOSS and edge doorbells.  The AOSS side of QMP is answered so the
+ *   real qcom_aoss driver binds and load_state votes are acknowledged.
+ *
+ * Halt registers are answered by the thread, not by a regmap callback: the
+ * TCSR syscon has its own reg in the carveout, so syscon creates an MMIO
+ * regmap of it that lives in core kernel code.  syscon has no unregister,
+ * and a regmap registered with of_syscon_register_regmap() would keep
+ * pointing at this module's callbacks after rmmod; with the MMIO regmap the
+ * module unloads safely.  The driver gives a halt request 100 ms, far more
+ * than the 5 ms the thread needs.  (Q-channel handshakes, 50 us, would
+ * need synchronous callbacks; no simulated flavour has them.)
+ *
+ * debugfs, /sys/kernel/debug/qcom_mss_sim/<device>/:
+ *   state           off, idle, pbl, mba-auth, mba, mdata-ok, loading,
+ *                   auth-wait, booting, running, stopped, crashed, failed
+ *   status          flavour, resets, power domains, lines, regions, RMB
+ *                   registers, halted ports, AOSS load_state
+ *   last_mdata      addr, size, source (dedicated, mpss-window, legacy,
+ *                   mba-region, unknown) and status of the last metadata
+ *   counters/NAME   one u32 per event (struct sim_counters)
+ *   fail_pbl, fail_mba, fail_mdata
+ *                   0, or the (negative) status the PBL / MBA reports
+ *                   instead of success at that stage
+ *   hang            none, fsm, pbl, mba, mdata, load, auth: stop answering
+ *                   in that phase (the driver's timeouts fire)
+ *   ready_delay_ms  delay of the ready interrupt after AUTH_COMPLETE;
+ *                   -1: never
+ *   stop_ack        ack, none (ignore the stop request), wdog (answer it
+ *                   with a watchdog bite)
+ *   crash           write fatal or wdog: crash now (modem out of reset)
+ *   crash_on        "none" or "<mba|mdata|load|running> <fatal|wdog>":
+ *                   crash once when that phase is reached
+ *   corrupt_read    "none", "mba [N]", "metadata [N]", "segment PHDR [N]":
+ *                   flip a byte of what the modem reads, N times (default
+ *                   1, -1 forever); the digest check then fails (-2)
+ *   inject_irq      write a line name: raise it (latched lines only rise
+ *                   again after a modem reset)
+ */
+
+#include <crypto/sha2.h>
+#include <linux/bitmap.h>
+#include <linux/bits.h>
+#include <linux/debugfs.h>
+#include <linux/delay.h>
+#include <linux/elf.h>
+#include <linux/err.h>
+#include <linux/firmware/qcom/qcom_scm.h>
+#include <linux/hrtimer.h>
+#include <linux/interrupt.h>
+#include <linux/io.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
+#include <linux/irqdomain.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
+#include <linux/mailbox_controller.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/of_irq.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/platform_device.h>
+#include <linux/pm_domain.h>
+#include <linux/reset-controller.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/soc/qcom/mdt_loader.h>
+#include <linux/soc/qcom/smem_state.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "qcom_scm_sim.h"
+
+/* RMB (PBL/MBA interface) registers, as in qcom_q6v5_mss.c */
+#define RMB_MBA_IMAGE_REG		0x00
+#define RMB_PBL_STATUS_REG		0x04
+#define RMB_MBA_COMMAND_REG		0x08
+#define RMB_MBA_STATUS_REG		0x0c
+#define RMB_PMI_META_DATA_REG		0x10
+#define RMB_PMI_CODE_START_REG		0x14
+#define RMB_PMI_CODE_LENGTH_REG		0x18
+#define RMB_MBA_MSS_STATUS		0x40
+#define RMB_MBA_ALT_RESET		0x44
+#define RMB_WINDOW_SIZE			0x48
+
+#define RMB_PBL_SUCCESS			1
+#define RMB_MBA_XPU_UNLOCKED		1
+#define RMB_MBA_META_DATA_AUTH_SUCCESS	3
+#define RMB_MBA_AUTH_COMPLETE		4
+
+#define RMB_CMD_META_DATA_READY		1
+#define RMB_CMD_LOAD_READY		2
+
+/* QDSP6SS registers */
+#define QDSP6SS_RESET_REG		0x014
+#define QDSP6SS_GFMUX_CTL_REG		0x020
+#define QDSP6SS_CORE_CBCR		0x020	/* boot FSM parts */
+#define QDSP6SS_PWR_CTL_REG		0x030
+#define QDSP6SS_XO_CBCR			0x038
+#define QDSP6SS_SLEEP			0x03c
+#define QDSP6SS_MEM_PWR_CTL		0x0b0
+#define QDSP6SS_BOOT_CORE_START		0x400
+#define QDSP6SS_BOOT_CMD		0x404
+
+#define Q6SS_STOP_CORE			BIT(0)
+#define Q6SS_CORE_ARES			BIT(1)
+#define Q6SS_BUS_ARES_ENABLE		BIT(2)
+#define Q6SS_CBCR_CLKEN			BIT(0)
+#define Q6SS_CBCR_CLKOFF		BIT(31)
+#define Q6SS_CLK_ENABLE			BIT(1)
+
+#define Q6SS_L2DATA_SLP_NRET_N_0	BIT(0)
+#define Q6SS_L2DATA_SLP_NRET_N_1	BIT(1)
+#define Q6SS_L2DATA_SLP_NRET_N_2	BIT(2)
+#define Q6SS_L2TAG_SLP_NRET_N		BIT(16)
+#define Q6SS_ETB_SLP_NRET_N		BIT(17)
+#define Q6SS_L2DATA_STBY_N		BIT(18)
+#define Q6SS_SLP_RET_N			BIT(19)
+#define Q6SS_CLAMP_IO			BIT(20)
+#define QDSS_BHS_ON			BIT(21)
+#define QDSS_LDO_BYP			BIT(22)
+#define QDSP6V56_CLAMP_WL		BIT(21)
+#define QDSP6V56_CLAMP_QMC_MEM		BIT(22)
+
+/* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
+#define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
+				 Q6SS_L2TAG_SLP_NRET_N | Q6SS_ETB_SLP_NRET_N | \
+				 Q6SS_L2DATA_STBY_N | Q6SS_L2DATA_SLP_NRET_N_0 | \
+				 Q6SS_L2DATA_SLP_NRET_N_1 | \
+				 Q6SS_L2DATA_SLP_NRET_N_2)
+
+#define Q6SS_RESET_DEFAULT	(Q6SS_STOP_CORE | Q6SS_CORE_ARES | \
+				 Q6SS_BUS_ARES_ENABLE)
+#define Q6SS_PWR_CTL_DEFAULT	(Q6SS_CLAMP_IO | QDSP6V56_CLAMP_WL | \
+				 QDSP6V56_CLAMP_QMC_MEM)
+
+/* TCSR AXI halt port registers */
+#define AXI_HALTREQ_REG			0x0
+#define AXI_HALTACK_REG			0x4
+#define AXI_IDLE_REG			0x8
+#define AXI_GATING_VALID_OVERRIDE	BIT(0)
+
+/* AOSS QMP message RAM, as in drivers/soc/qcom/qcom_aoss.c */
+#define QMP_DESC_MAGIC			0x00
+#define QMP_DESC_VERSION		0x04
+#define QMP_DESC_FEATURES		0x08
+#define QMP_DESC_UCORE_LINK_STATE	0x0c
+#define QMP_DESC_UCORE_LINK_STATE_ACK	0x10
+#define QMP_DESC_UCORE_CH_STATE		0x14
+#define QMP_DESC_UCORE_CH_STATE_ACK	0x18
+#define QMP_DESC_UCORE_MBOX_SIZE	0x1c
+#define QMP_DESC_UCORE_MBOX_OFFSET	0x20
+#define QMP_DESC_MCORE_LINK_STATE	0x24
+#define QMP_DESC_MCORE_LINK_STATE_ACK	0x28
+#define QMP_DESC_MCORE_CH_STATE		0x2c
+#define QMP_DESC_MCORE_CH_STATE_ACK	0x30
+#define QMP_DESC_MCORE_MBOX_SIZE	0x34
+#define QMP_DESC_MCORE_MBOX_OFFSET	0x38
+#define QMP_STATE_UP			GENMASK(15, 0)
+#define QMP_STATE_DOWN			GENMASK(31, 16)
+#define QMP_MAGIC			0x4d41494c
+#define QMP_VERSION			1
+#define QMP_MCORE_OFFSET		0x100
+#define QMP_UCORE_OFFSET		0x200
+#define QMP_MBOX_SIZE			0x100
+#define QMP_MSGRAM_MIN			0x300
+#define QMP_MSG_MAX			64
+
+/*
+ * Interrupt lines, reset lines, power domains and mailbox channels: the
+ * numbers the DT uses (linux,mss-sim.yaml, arch/arm64/boot/dts/qcom/mss-sim.h).
+ */
+enum sim_line {
+	SIM_IRQ_WDOG,
+	SIM_IRQ_FATAL,
+	SIM_IRQ_READY,
+	SIM_IRQ_HANDOVER,
+	SIM_IRQ_STOP_ACK,
+	SIM_IRQ_SHUTDOWN_ACK,
+	SIM_IRQ_AOSS,
+	SIM_IRQ_EDGE,
+	SIM_NR_IRQS,
+};
+
+static const char *const sim_line_names[SIM_NR_IRQS] = {
+	[SIM_IRQ_WDOG] = "wdog",
+	[SIM_IRQ_FATAL] = "fatal",
+	[SIM_IRQ_READY] = "ready",
+	[SIM_IRQ_HANDOVER] = "handover",
+	[SIM_IRQ_STOP_ACK] = "stop-ack",
+	[SIM_IRQ_SHUTDOWN_ACK] = "shutdown-ack",
+	[SIM_IRQ_AOSS] = "aoss",
+	[SIM_IRQ_EDGE] = "edge",
+};
+
+/* Lines that pulse rather than latch (doorbells) */
+#define SIM_PULSE_LINES		BIT(SIM_IRQ_AOSS)
+
+#define SIM_RESET_MSS_RESTART	0
+#define SIM_RESET_PDC		1
+#define SIM_NR_RESETS		2
+
+#define SIM_MAX_PDS		3
+#define SIM_MBOX_CHANS		16
+
+/* Negative RMB statuses the simulated PBL/MBA report */
+#define SIM_ERR_GENERIC		(-1)
+#define SIM_ERR_HASH		(-2)	/* digest mismatch */
+#define SIM_ERR_FORMAT		(-3)	/* malformed ELF or hash segment */
+#define SIM_ERR_RANGE		(-4)	/* address or size out of range */
+#define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
+#define SIM_ERR_SEQ		(-6)	/* protocol sequence error */
+
+#define SIM_MAX_PHNUM		100
+#define SIM_MBA_MAX		SZ_1M
+#define SIM_MDATA_MAX		(4 * SZ_1M)
+#define SIM_SEG_MAX		(256 * SZ_1M)
+#define SIM_HASH_HDR		16
+#define SIM_DIGEST		SHA256_DIGEST_SIZE
+
+#define SIM_FAST_NS		(30 * NSEC_PER_USEC)
+#define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
+#define SIM_RUNNING_NS		(20 * NSEC_PER_MSEC)
+#define SIM_ACTIVE_WINDOW_MS	5000
+#define SIM_STOP_ACK_DELAY_MS	1
+
+/**
+ * struct mss_sim_flavour - what differs between simulated SoCs
+ * @name: SoC name
+ * @mss_compatible: the MSS node this simulator can serve
+ * @boot_fsm: the Q6 is started by the boot FSM (BOOT_CORE_START/BOOT_CMD);
+ *	otherwise by the QDSP6v5 power-up sequence through QDSP6SS_RESET
+ * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
+ * @protected: TrustZone moves memory ownership (need_mem_protection)
+ * @alt_reset: sdm845: mss_restart is pulsed with pdc_reset held
+ * @spare_reg: sc7180: mss_restart is asserted with the AXI gating
+ *	override set in the spare register and pdc_reset held
+ * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
+ * @nr_pds: number of proxy power domains
+ * @pd_names: their names, in provider index order
+ */
+struct mss_sim_flavour {
+	const char *name;
+	const char *mss_compatible;
+	bool boot_fsm;
+	bool fsm_xo;
+	bool protected;
+	bool alt_reset;
+	bool spare_reg;
+	bool has_qmp;
+	unsigned int nr_pds;
+	const char *const *pd_names;
+};
+
+static const char *const sim_pds_cx_mx_mss[] = { "cx", "mx", "mss" };
+
+static const struct mss_sim_flavour sim_sdm845 = {
+	.name = "sdm845",
+	.mss_compatible = "qcom,sdm845-mss-pil",
+	.boot_fsm = true,
+	.protected = true,
+	.alt_reset = true,
+	.has_qmp = true,
+	.nr_pds = 3,
+	.pd_names = sim_pds_cx_mx_mss,
+};
+
+static const struct mss_sim_flavour sim_sc7180 = {
+	.name = "sc7180",
+	.mss_compatible = "qcom,sc7180-mss-pil",
+	.boot_fsm = true,
+	.fsm_xo = true,
+	.protected = true,
+	.spare_reg = true,
+	.has_qmp = true,
+	.nr_pds = 3,
+	.pd_names = sim_pds_cx_mx_mss,
+};
+
+static const struct mss_sim_flavour sim_msm8916 = {
+	.name = "msm8916",
+	.mss_compatible = "qcom,msm8916-mss-pil",
+};
+
+enum sim_state {
+	SIM_OFF,	/* held in reset */
+	SIM_IDLE,	/* out of reset, core not started */
+	SIM_PBL,	/* core running the PBL */
+	SIM_MBA_AUTH,	/* PBL done, authenticating the MBA image */
+	SIM_MBA,	/* MBA running, waiting for the metadata */
+	SIM_MDATA_OK,	/* metadata authenticated, waiting for LOAD_READY */
+	SIM_LOADING,	/* authenticating segments as CODE_LENGTH grows */
+	SIM_AUTH_WAIT,	/* all segments good, waiting for MPSS handover */
+	SIM_BOOTING,	/* AUTH_COMPLETE, ready not yet signalled */
+	SIM_RUNNING,
+	SIM_STOPPED,	/* acknowledged (or ignored) a stop request */
+	SIM_CRASHED,	/* signalled fatal error or watchdog */
+	SIM_FAILED,	/* boot failed, waiting for reset */
+	SIM_NR_STATES,
+};
+
+static const char *const sim_state_names[SIM_NR_STATES] = {
+	[SIM_OFF] = "off",
+	[SIM_IDLE] = "idle",
+	[SIM_PBL] = "pbl",
+	[SIM_MBA_AUTH] = "mba-auth",
+	[SIM_MBA] = "mba",
+	[SIM_MDATA_OK] = "mdata-ok",
+	[SIM_LOADING] = "loading",
+	[SIM_AUTH_WAIT] = "auth-wait",
+	[SIM_BOOTING] = "booting",
+	[SIM_RUNNING] = "running",
+	[SIM_STOPPED] = "stopped",
+	[SIM_CRASHED] = "crashed",
+	[SIM_FAILED] = "failed",
+};
+
+/* Phases the hang and crash_on fault hooks name */
+enum sim_phase {
+	SIM_PH_NONE,
+	SIM_PH_FSM,
+	SIM_PH_PBL,
+	SIM_PH_MBA,
+	SIM_PH_MDATA,
+	SIM_PH_LOAD,
+	SIM_PH_AUTH,
+	SIM_PH_RUNNING,
+	SIM_NR_PHASES,
+};
+
+static const char *const sim_phase_names[SIM_NR_PHASES] = {
+	[SIM_PH_NONE] = "none",
+	[SIM_PH_FSM] = "fsm",
+	[SIM_PH_PBL] = "pbl",
+	[SIM_PH_MBA] = "mba",
+	[SIM_PH_MDATA] = "mdata",
+	[SIM_PH_LOAD] = "load",
+	[SIM_PH_AUTH] = "auth",
+	[SIM_PH_RUNNING] = "running",
+};
+
+enum sim_stop_mode {
+	SIM_STOP_ACK,
+	SIM_STOP_NONE,
+	SIM_STOP_WDOG,
+	SIM_NR_STOP_MODES,
+};
+
+static const char *const sim_stop_names[SIM_NR_STOP_MODES] = {
+	[SIM_STOP_ACK] = "ack",
+	[SIM_STOP_NONE] = "none",
+	[SIM_STOP_WDOG] = "wdog",
+};
+
+enum sim_corrupt {
+	SIM_CORRUPT_NONE,
+	SIM_CORRUPT_MBA,
+	SIM_CORRUPT_MDATA,
+	SIM_CORRUPT_SEGMENT,
+};
+
+enum sim_region {
+	SIM_REG_MBA,
+	SIM_REG_MPSS,
+	SIM_REG_MDATA,
+	SIM_NR_REGIONS,
+};
+
+static const char *const sim_region_names[SIM_NR_REGIONS] = {
+	[SIM_REG_MBA] = "mba",
+	[SIM_REG_MPSS] = "mpss",
+	[SIM_REG_MDATA] = "metadata",
+};
+
+/**
+ * struct sim_counters - event counters, one debugfs file each
+ * @resets: modem resets (mss_restart asserted or pulsed)
+ * @boots: Q6 core starts (boot FSM or STOP_CORE released)
+ * @fsm_starts: boot FSM completions (RMB_MBA_MSS_STATUS bit 0)
+ * @pbl_ok: PBL reported success
+ * @pbl_fail: PBL reported a failure (fail_pbl)
+ * @mba_ok: MBA images authenticated (status XPU_UNLOCKED)
+ * @mba_fail: MBA authentication failures
+ * @mdata_ok: metadata authenticated (status META_DATA_AUTH_SUCCESS)
+ * @mdata_fail: metadata authentication failures
+ * @segments: segments authenticated
+ * @auth_complete: images authenticated (status AUTH_COMPLETE)
+ * @auth_fail: segment or image-lock failures
+ * @handovers: handover interrupts raised
+ * @readys: ready interrupts raised
+ * @stop_requests: rising edges of the stop SMEM bit
+ * @stop_acks: stop-ack interrupts raised
+ * @crashes: fatal or watchdog interrupts raised by a crash hook
+ * @halts: AXI ports halted
+ * @xpu_denied: modem reads refused by the XPU model
+ * @bus_errors: modem reads outside modem DDR
+ * @seq_errors: driver sequences that real hardware would not accept
+ * @qmp_messages: AOSS QMP messages received
+ * @doorbells: mailbox doorbells rung
+ * @irqs_fired: interrupt edges delivered
+ */
+struct sim_counters {
+	u32 resets;
+	u32 boots;
+	u32 fsm_starts;
+	u32 pbl_ok;
+	u32 pbl_fail;
+	u32 mba_ok;
+	u32 mba_fail;
+	u32 mdata_ok;
+	u32 mdata_fail;
+	u32 segments;
+	u32 auth_complete;
+	u32 auth_fail;
+	u32 handovers;
+	u32 readys;
+	u32 stop_requests;
+	u32 stop_acks;
+	u32 crashes;
+	u32 halts;
+	u32 xpu_denied;
+	u32 bus_errors;
+	u32 seq_errors;
+	u32 qmp_messages;
+	u32 doorbells;
+	u32 irqs_fired;
+};
+
+#define SIM_COUNTER(name) { #name, offsetof(struct sim_counters, name) }
+
+static const struct {
+	const char *name;
+	size_t offset;
+} sim_counter_files[] = {
+	SIM_COUNTER(resets),
+	SIM_COUNTER(boots),
+	SIM_COUNTER(fsm_starts),
+	SIM_COUNTER(pbl_ok),
+	SIM_COUNTER(pbl_fail),
+	SIM_COUNTER(mba_ok),
+	SIM_COUNTER(mba_fail),
+	SIM_COUNTER(mdata_ok),
+	SIM_COUNTER(mdata_fail),
+	SIM_COUNTER(segments),
+	SIM_COUNTER(auth_complete),
+	SIM_COUNTER(auth_fail),
+	SIM_COUNTER(handovers),
+	SIM_COUNTER(readys),
+	SIM_COUNTER(stop_requests),
+	SIM_COUNTER(stop_acks),
+	SIM_COUNTER(crashes),
+	SIM_COUNTER(halts),
+	SIM_COUNTER(xpu_denied),
+	SIM_COUNTER(bus_errors),
+	SIM_COUNTER(seq_errors),
+	SIM_COUNTER(qmp_messages),
+	SIM_COUNTER(doorbells),
+	SIM_COUNTER(irqs_fired),
+};
+
+/**
+ * struct sim_seg - a segment the MBA authenticates, in load order
+ * @phdr: index in the program header table (and in the digest table)
+ * @paddr: p_paddr
+ * @memsz: p_memsz
+ * @end: cumulative p_memsz up to and including this segment
+ * @digest: expected SHA-256, inside the metadata copy
+ */
+struct sim_seg {
+	u32 phdr;
+	u32 paddr;
+	u32 memsz;
+	u64 end;
+	const u8 *digest;
+};
+
+struct mss_sim;
+
+/**
+ * struct sim_s32_hook - a signed integer fault hook in debugfs
+ * @sim: owner, whose lock protects the value
+ * @val: the value
+ */
+struct sim_s32_hook {
+	struct mss_sim *sim;
+	s32 *val;
+};
+
+#define SIM_NR_S32_HOOKS	4
+
+/**
+ * struct sim_pd - one simulated proxy power domain
+ * @genpd: the generic power domain
+ * @sim: owner
+ * @idx: provider index
+ */
+struct sim_pd {
+	struct generic_pm_domain genpd;
+	struct mss_sim *sim;
+	unsigned int idx;
+};
+
+/*
+ * struct mss_sim - one simulated modem subsystem
+ *
+ * Locking: @lock (a mutex) serialises the modem model: the state machine,
+ * the register windows, the boot data and the fault hooks; the thread holds
+ * it while it works, the reset callbacks and debugfs take it.  @evlock (a
+ * spinlock) covers what atomic-context callers touch: line levels and
+ * masks, power-domain state, doorbells and the SMEM state bits.  @lock may
+ * be held when taking @evlock, never the reverse.  No lock is held while
+ * an interrupt is injected.
+ */
+struct mss_sim {
+	struct device *dev;
+	const struct mss_sim_flavour *fl;
+	struct device_node *mss_np;
+	u32 stop_bit;
+
+	void __iomem *qdsp6;
+	void __iomem *rmb;
+	void __iomem *tcsr;
+	u32 halt_off[4];
+	unsigned int nr_halt;
+	void __iomem *spare;
+
+	void __iomem *qmp;
+	u32 qmp_chan;
+
+	struct {
+		phys_addr_t base;
+		size_t size;
+		bool present;
+	} region[SIM_NR_REGIONS];
+
+	struct irq_domain *domain;
+	struct reset_controller_dev rcdev;
+	struct sim_pd pds[SIM_MAX_PDS];
+	struct generic_pm_domain *pd_ptrs[SIM_MAX_PDS];
+	struct genpd_onecell_data pd_data;
+	bool pd_provider;
+	struct qcom_smem_state *smem_state;
+	struct mbox_controller mbox;
+	struct mbox_chan chans[SIM_MBOX_CHANS];
+
+	struct task_struct *task;
+	atomic_t kicked;
+	struct dentry *dbg;
+
+	spinlock_t evlock;		/* see the locking rules above */
+	unsigned long irq_level;
+	unsigned long irq_unmasked;
+	bool pd_on[SIM_MAX_PDS];
+	unsigned long doorbells;
+	u32 smem_bits;
+
+	struct mutex lock;		/* see the locking rules above */
+	enum sim_state state;
+	bool mss_asserted;
+	bool pdc_asserted;
+	bool bus_active;
+	bool stop_seen;
+	unsigned long ports_halted;
+	ktime_t active_until;
+	ktime_t ready_at;
+	ktime_t stop_ack_at;
+	bool stop_ack_pending;
+
+	/* the boot in progress */
+	u32 mba_addr;
+	u8 *mdata;
+	size_t mdata_size;
+	struct sim_seg *segs;
+	unsigned int nr_segs;
+	unsigned int next_seg;
+	bool reloc;
+	u32 min_paddr;
+	u32 code_start;
+	u32 dp_addr;
+	u32 dp_len;
+
+	/* last metadata the MBA was handed */
+	struct {
+		u32 addr;
+		u32 size;
+		const char *source;
+		int status;
+		bool valid;
+	} last_md;
+
+	/* AOSS */
+	bool qmp_load_state;
+	char qmp_last[QMP_MSG_MAX + 1];
+
+	/* fault hooks */
+	s32 fail_pbl;
+	s32 fail_mba;
+	s32 fail_mdata;
+	enum sim_phase hang;
+	s32 ready_delay_ms;
+	enum sim_stop_mode stop_mode;
+	enum sim_phase crash_on;
+	enum sim_line crash_on_line;
+	int pending_crash;		/* line to fire, or -1 */
+	enum sim_corrupt corrupt;
+	u32 corrupt_phdr;
+	int corrupt_count;		/* < 0: forever */
+
+	struct sim_counters cnt;
+	struct sim_s32_hook s32_hooks[SIM_NR_S32_HOOKS];
+};
+
+static const struct {
+	const char *name;
+	size_t offset;
+} sim_s32_files[SIM_NR_S32_HOOKS] = {
+	{ "fail_pbl", offsetof(struct mss_sim, fail_pbl) },
+	{ "fail_mba", offsetof(struct mss_sim, fail_mba) },
+	{ "fail_mdata", offsetof(struct mss_sim, fail_mdata) },
+	{ "ready_delay_ms", offsetof(struct mss_sim, ready_delay_ms) },
+};
+
+static struct dentry *sim_debugfs_root;
+
+/* ------------------------------------------------------------------------
+ * Small helpers
+ */
+
+static u32 q6_rd(struct mss_sim *sim, u32 off)
+{
+	return readl(sim->qdsp6 + off);
+}
+
+static void q6_wr(struct mss_sim *sim, u32 off, u32 val)
+{
+	writel(val, sim->qdsp6 + off);
+}
+
+static u32 rmb_rd(struct mss_sim *sim, u32 off)
+{
+	return readl(sim->rmb + off);
+}
+
+static void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
+{
+	writel(val, sim->rmb + off);
+}
+
+static void sim_kick(struct mss_sim *sim)
+{
+	atomic_set(&sim->kicked, 1);
+	if (sim->task)
+		wake_up_process(sim->task);
+}
+
+static void sim_activity(struct mss_sim *sim)
+{
+	sim->active_until = ktime_add_ms(ktime_get(), SIM_ACTIVE_WINDOW_MS);
+}
+
+static void sim_set_state(struct mss_sim *sim, enum sim_state state)
+{
+	if (sim->state != state)
+		dev_dbg(sim->dev, "state %s -> %s\n",
+			sim_state_names[sim->state], sim_state_names[state]);
+	sim->state = state;
+	sim_activity(sim);
+}
+
+static void sim_seq_error(struct mss_sim *sim, const char *what)
+{
+	sim->cnt.seq_errors++;
+	dev_err(sim->dev, "sequence error: %s\n", what);
+}
+
+static bool sim_powered(struct mss_sim *sim)
+{
+	unsigned long flags;
+	bool on = true;
+	unsigned int i;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		on &= sim->pd_on[i];
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	return on;
+}
+
+/* The modem has to hold a line it raised until it is reset */
+static void sim_lines_reset(struct mss_sim *sim)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	sim->irq_level = 0;
+	spin_unlock_irqrestore(&sim->evlock, flags);
+}
+
+static void sim_free_boot(struct mss_sim *sim)
+{
+	kfree(sim->mdata);
+	sim->mdata = NULL;
+	sim->mdata_size = 0;
+	kfree(sim->segs);
+	sim->segs = NULL;
+	sim->nr_segs = 0;
+	sim->next_seg = 0;
+	sim->reloc = false;
+	sim->min_paddr = 0;
+	sim->code_start = 0;
+	sim->mba_addr = 0;
+	sim->dp_addr = 0;
+	sim->dp_len = 0;
+}
+
+/* Register values after a modem reset */
+static void sim_regs_reset(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i < RMB_WINDOW_SIZE; i += 4)
+		rmb_wr(sim, i, 0);
+
+	if (sim->fl->boot_fsm) {
+		q6_wr(sim, QDSP6SS_BOOT_CORE_START, 0);
+		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
+		q6_wr(sim, QDSP6SS_SLEEP, 0);
+		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
+		q6_wr(sim, QDSP6SS_CORE_CBCR, 0);
+	} else {
+		q6_wr(sim, QDSP6SS_RESET_REG, Q6SS_RESET_DEFAULT);
+		q6_wr(sim, QDSP6SS_PWR_CTL_REG, Q6SS_PWR_CTL_DEFAULT);
+		q6_wr(sim, QDSP6SS_GFMUX_CTL_REG, 0);
+		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
+		q6_wr(sim, QDSP6SS_MEM_PWR_CTL, 0);
+	}
+
+	/* A reset releases the AXI halt (the port stays halted until then) */
+	for (i = 0; i < sim->nr_halt; i++) {
+		void __iomem *p = sim->tcsr + sim->halt_off[i];
+
+		writel(0, p + AXI_HALTREQ_REG);
+		writel(0, p + AXI_HALTACK_REG);
+		writel(0, p + AXI_IDLE_REG);
+	}
+	sim->ports_halted = 0;
+}
+
+/* Called with @lock held: the modem is reset (and held if @hold) */
+static void sim_modem_reset(struct mss_sim *sim, bool hold)
+{
+	sim->cnt.resets++;
+	sim_free_boot(sim);
+	sim_regs_reset(sim);
+	sim_lines_reset(sim);
+	sim->bus_active = false;
+	sim->stop_seen = false;
+	sim->stop_ack_pending = false;
+	sim->pending_crash = -1;
+	sim_set_state(sim, hold ? SIM_OFF : SIM_IDLE);
+}
+
+/* ------------------------------------------------------------------------
+ * Interrupt lines
+ */
+
+static void sim_irq_mask(struct irq_data *d)
+{
+	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	__clear_bit(irqd_to_hwirq(d), &sim->irq_unmasked);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+}
+
+static void sim_irq_unmask(struct irq_data *d)
+{
+	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	__set_bit(irqd_to_hwirq(d), &sim->irq_unmasked);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+}
+
+static int sim_irq_set_type(struct irq_data *d, unsigned int type)
+{
+	switch (type & IRQ_TYPE_SENSE_MASK) {
+	case IRQ_TYPE_EDGE_RISING:
+	case IRQ_TYPE_LEVEL_HIGH:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+static int sim_irq_get_state(struct irq_data *d,
+			     enum irqchip_irq_state which, bool *state)
+{
+	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
+	unsigned long flags;
+
+	if (which != IRQCHIP_STATE_LINE_LEVEL)
+		return -EINVAL;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	*state = test_bit(irqd_to_hwirq(d), &sim->irq_level);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	return 0;
+}
+
+static struct irq_chip sim_irq_chip = {
+	.name = "mss-sim",
+	.irq_mask = sim_irq_mask,
+	.irq_unmask = sim_irq_unmask,
+	.irq_set_type = sim_irq_set_type,
+	.irq_get_irqchip_state = sim_irq_get_state,
+	.flags = IRQCHIP_SKIP_SET_WAKE,
+};
+
+static int sim_irq_map(struct irq_domain *d, unsigned int virq,
+		       irq_hw_number_t hw)
+{
+	irq_set_chip_data(virq, d->host_data);
+	irq_set_chip_and_handler(virq, &sim_irq_chip, handle_simple_irq);
+	irq_set_noprobe(virq);
+
+	return 0;
+}
+
+static void sim_irq_unmap(struct irq_domain *d, unsigned int virq)
+{
+	irq_set_chip_and_handler(virq, NULL, NULL);
+	irq_set_chip_data(virq, NULL);
+}
+
+static const struct irq_domain_ops sim_irq_ops = {
+	.map = sim_irq_map,
+	.unmap = sim_irq_unmap,
+	.xlate = irq_domain_xlate_twocell,
+};
+
+/*
+ * Raise the lines in @lines.  Called without @lock: handlers may call back
+ * into the simulator (power domains, resets).
+ */
+static void sim_fire(struct mss_sim *sim, unsigned long lines)
+{
+	unsigned long flags;
+	unsigned int hw;
+
+	for_each_set_bit(hw, &lines, SIM_NR_IRQS) {
+		bool edge;
+
+		spin_lock_irqsave(&sim->evlock, flags);
+		edge = !test_bit(hw, &sim->irq_level);
+		if (!(BIT(hw) & SIM_PULSE_LINES))
+			__set_bit(hw, &sim->irq_level);
+		spin_unlock_irqrestore(&sim->evlock, flags);
+
+		if (!edge)
+			continue;
+		dev_dbg(sim->dev, "raising %s\n", sim_line_names[hw]);
+		if (generic_handle_domain_irq_safe(sim->domain, hw))
+			dev_dbg(sim->dev, "%s is not mapped\n",
+				sim_line_names[hw]);
+		else
+			WRITE_ONCE(sim->cnt.irqs_fired,
+				   READ_ONCE(sim->cnt.irqs_fired) + 1);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Reset controller: mss_restart and pdc_reset
+ */
+
+static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
+{
+	return container_of(rcdev, struct mss_sim, rcdev);
+}
+
+static bool sim_ports_halted(struct mss_sim *sim)
+{
+	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
+}
+
+/* Checks before mss_restart takes the modem down (@lock held) */
+static void sim_check_restart(struct mss_sim *sim, bool pulse)
+{
+	if (sim->fl->alt_reset && !sim->pdc_asserted)
+		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
+
+	if (sim->fl->spare_reg && !pulse) {
+		if (!sim->pdc_asserted)
+			sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
+		if (sim->spare &&
+		    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
+			sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
+	}
+
+	if (sim->bus_active && !sim_ports_halted(sim))
+		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
+}
+
+static int sim_reset_assert(struct reset_controller_dev *rcdev,
+			    unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	mutex_lock(&sim->lock);
+	if (id == SIM_RESET_MSS_RESTART) {
+		if (!sim->mss_asserted) {
+			sim_check_restart(sim, false);
+			sim->mss_asserted = true;
+			sim_modem_reset(sim, true);
+		}
+	} else {
+		sim->pdc_asserted = true;
+	}
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_deassert(struct reset_controller_dev *rcdev,
+			      unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	mutex_lock(&sim->lock);
+	if (id == SIM_RESET_MSS_RESTART) {
+		if (sim->mss_asserted) {
+			sim->mss_asserted = false;
+			sim_set_state(sim, SIM_IDLE);
+		}
+	} else {
+		sim->pdc_asserted = false;
+	}
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_reset(struct reset_controller_dev *rcdev,
+			   unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	if (id != SIM_RESET_MSS_RESTART)
+		return 0;
+
+	mutex_lock(&sim->lock);
+	sim_check_restart(sim, true);
+	sim->mss_asserted = false;
+	sim_modem_reset(sim, false);
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_status(struct reset_controller_dev *rcdev,
+			    unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+	int ret;
+
+	mutex_lock(&sim->lock);
+	ret = id == SIM_RESET_MSS_RESTART ? sim->mss_asserted :
+					     sim->pdc_asserted;
+	mutex_unlock(&sim->lock);
+
+	return ret;
+}
+
+static const struct reset_control_ops sim_reset_ops = {
+	.reset = sim_reset_reset,
+	.assert = sim_reset_assert,
+	.deassert = sim_reset_deassert,
+	.status = sim_reset_status,
+};
+
+/* ------------------------------------------------------------------------
+ * Proxy power domains
+ */
+
+static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
+{
+	struct sim_pd *pd = container_of(genpd, struct sim_pd, genpd);
+	struct mss_sim *sim = pd->sim;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	sim->pd_on[pd->idx] = on;
+	spin_unlock_irqrestore(&sim->evlock, flags);
+	dev_dbg(sim->dev, "power domain %s %s\n",
+		sim->fl->pd_names[pd->idx], on ? "on" : "off");
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_pd_power_on(struct generic_pm_domain *genpd)
+{
+	return sim_pd_set(genpd, true);
+}
+
+static int sim_pd_power_off(struct generic_pm_domain *genpd)
+{
+	return sim_pd_set(genpd, false);
+}
+
+/* ------------------------------------------------------------------------
+ * SMEM state (the "stop" bit) and mailbox doorbells
+ */
+
+static int sim_smem_update_bits(void *data, u32 mask, u32 value)
+{
+	struct mss_sim *sim = data;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	sim->smem_bits = (sim->smem_bits & ~mask) | (value & mask);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static const struct qcom_smem_state_ops sim_smem_ops = {
+	.update_bits = sim_smem_update_bits,
+};
+
+static int sim_mbox_send(struct mbox_chan *chan, void *data)
+{
+	struct mss_sim *sim = chan->con_priv;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	__set_bit(chan - sim->chans, &sim->doorbells);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static const struct mbox_chan_ops sim_mbox_ops = {
+	.send_data = sim_mbox_send,
+};
+
+/* ------------------------------------------------------------------------
+ * AOSS QMP, the AOP side (@lock held)
+ */
+
+static void sim_qmp_init(struct mss_sim *sim)
+{
+	void __iomem *m = sim->qmp;
+	unsigned int i;
+
+	for (i = 0; i < QMP_MSGRAM_MIN; i += 4)
+		writel(0, m + i);
+	writel(QMP_MAGIC, m + QMP_DESC_MAGIC);
+	writel(QMP_VERSION, m + QMP_DESC_VERSION);
+	writel(QMP_STATE_UP, m + QMP_DESC_UCORE_LINK_STATE);
+	writel(QMP_MBOX_SIZE, m + QMP_DESC_UCORE_MBOX_SIZE);
+	writel(QMP_UCORE_OFFSET, m + QMP_DESC_UCORE_MBOX_OFFSET);
+	writel(QMP_MBOX_SIZE, m + QMP_DESC_MCORE_MBOX_SIZE);
+	writel(QMP_MCORE_OFFSET, m + QMP_DESC_MCORE_MBOX_OFFSET);
+}
+
+static bool sim_qmp_state_valid(u32 v)
+{
+	return v == QMP_STATE_UP || v == QMP_STATE_DOWN;
+}
+
+static void sim_qmp_message(struct mss_sim *sim, const char *msg)
+{
+	strscpy(sim->qmp_last, msg, sizeof(sim->qmp_last));
+	sim->cnt.qmp_messages++;
+	if (strstr(msg, "res: load_state") && strstr(msg, "name: modem"))
+		sim->qmp_load_state = !!strstr(msg, "val: on");
+	dev_dbg(sim->dev, "AOSS: %s\n", msg);
+}
+
+static bool sim_qmp_service(struct mss_sim *sim)
+{
+	void __iomem *m = sim->qmp;
+	u32 buf[QMP_MSG_MAX / 4 + 1];
+	bool irq = false;
+	u32 link, ch, len;
+
+	link = readl(m + QMP_DESC_MCORE_LINK_STATE);
+	if (sim_qmp_state_valid(link) &&
+	    readl(m + QMP_DESC_MCORE_LINK_STATE_ACK) != link) {
+		writel(link, m + QMP_DESC_MCORE_LINK_STATE_ACK);
+		irq = true;
+	}
+
+	ch = readl(m + QMP_DESC_MCORE_CH_STATE);
+	if (sim_qmp_state_valid(ch)) {
+		/* Open (or close) our channel when Linux does */
+		if (readl(m + QMP_DESC_UCORE_CH_STATE) != ch) {
+			writel(ch, m + QMP_DESC_UCORE_CH_STATE);
+			irq = true;
+		}
+		if (readl(m + QMP_DESC_UCORE_CH_STATE_ACK) == ch &&
+		    readl(m + QMP_DESC_MCORE_CH_STATE_ACK) != ch) {
+			writel(ch, m + QMP_DESC_MCORE_CH_STATE_ACK);
+			irq = true;
+		}
+	}
+
+	len = readl(m + QMP_MCORE_OFFSET);
+	if (len) {
+		/* The message RAM only implements 32-bit accesses */
+		memset(buf, 0, sizeof(buf));
+		__ioread32_copy(buf, m + QMP_MCORE_OFFSET + 4, QMP_MSG_MAX / 4);
+		sim_qmp_message(sim, (const char *)buf);
+		writel(0, m + QMP_MCORE_OFFSET);
+		irq = true;
+	}
+
+	return irq;
+}
+
+/* ------------------------------------------------------------------------
+ * The modem's view of DDR
+ */
+
+static bool sim_in_region(struct mss_sim *sim, enum sim_region r,
+			  phys_addr_t addr, size_t size)
+{
+	return sim->region[r].present && addr >= sim->region[r].base &&
+	       size <= sim->region[r].size &&
+	       addr - sim->region[r].base <= sim->region[r].size - size;
+}
+
+/* 1: every page linear-mapped, 0: none, -1: mixed */
+static int sim_linear(phys_addr_t addr, size_t size)
+{
+	unsigned long pfn = PHYS_PFN(addr), last = PHYS_PFN(addr + size - 1);
+	bool first = pfn_is_map_memory(pfn);
+
+	for (pfn++; pfn <= last; pfn++)
+		if (pfn_is_map_memory(pfn) != first)
+			return -1;
+
+	return first;
+}
+
+static const char *sim_classify(struct mss_sim *sim, phys_addr_t addr,
+				size_t size)
+{
+	if (sim_in_region(sim, SIM_REG_MDATA, addr, size))
+		return "dedicated";
+	if (sim_in_region(sim, SIM_REG_MPSS, addr, size))
+		return "mpss-window";
+	if (sim_in_region(sim, SIM_REG_MBA, addr, size))
+		return "mba-region";
+	if (sim_linear(addr, size) == 1)
+		return "legacy";
+
+	return "unknown";
+}
+
+/*
+ * Map @size bytes at @addr as the modem reads them: the XPU check first,
+ * then the bus (only the MSS regions and plain RAM answer).
+ */
+static void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
+		     const char *what, int *err)
+{
+	unsigned int r;
+	bool known = false;
+	int lin;
+	void *p;
+
+	if (!size || addr + size - 1 < addr) {
+		dev_err(sim->dev, "%s: bad range %pa+%zx\n", what, &addr, size);
+		*err = SIM_ERR_RANGE;
+		return NULL;
+	}
+
+	if (qcom_scm_sim_modem_access(addr, size, sim->fl->protected, what)) {
+		sim->cnt.xpu_denied++;
+		dev_err(sim->dev, "%s at %pa+%zx: access denied by the XPU\n",
+			what, &addr, size);
+		*err = SIM_ERR_XPU;
+		return NULL;
+	}
+
+	for (r = 0; r < SIM_NR_REGIONS; r++)
+		known |= sim_in_region(sim, r, addr, size);
+	lin = sim_linear(addr, size);
+	if ((!known && lin != 1) || lin < 0) {
+		sim->cnt.bus_errors++;
+		dev_err(sim->dev, "%s at %pa+%zx: bus error (not modem DDR)\n",
+			what, &addr, size);
+		*err = SIM_ERR_RANGE;
+		return NULL;
+	}
+
+	p = memremap(addr, size, lin ? MEMREMAP_WB : MEMREMAP_WC);
+	if (!p) {
+		sim->cnt.bus_errors++;
+		dev_err(sim->dev, "%s at %pa+%zx: cannot map\n", what, &addr,
+			size);
+		*err = SIM_ERR_RANGE;
+	}
+
+	return p;
+}
+
+static void sim_sha_update(struct sha256_state *st, const u8 *p, size_t len)
+{
+	while (len) {
+		unsigned int n = min_t(size_t, len, SZ_1M);
+
+		sha256_update(st, p, n);
+		p += n;
+		len -= n;
+		if (len)
+			cond_resched();
+	}
+}
+
+static void sim_sha_zeros(struct sha256_state *st, size_t len)
+{
+	static const u8 zeros[256];
+
+	while (len) {
+		unsigned int n = min_t(size_t, len, sizeof(zeros));
+
+		sha256_update(st, zeros, n);
+		len -= n;
+	}
+}
+
+/* SHA-256 of @p[0..@len) with byte @flip inverted (no flip if >= @len) */
+static void sim_sha_flip(struct sha256_state *st, const u8 *p, size_t len,
+			 size_t flip)
+{
+	u8 b;
+
+	if (flip >= len) {
+		sim_sha_update(st, p, len);
+		return;
+	}
+	b = p[flip] ^ 0xff;
+	sim_sha_update(st, p, flip);
+	sha256_update(st, &b, 1);
+	sim_sha_update(st, p + flip + 1, len - flip - 1);
+}
+
+/* Consume one corrupt-on-read event if it applies */
+static bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what,
+			    u32 phdr)
+{
+	if (sim->corrupt != what || !sim->corrupt_count)
+		return false;
+	if (what == SIM_CORRUPT_SEGMENT && sim->corrupt_phdr != phdr)
+		return false;
+	if (sim->corrupt_count > 0 && !--sim->corrupt_count)
+		sim->corrupt = SIM_CORRUPT_NONE;
+	dev_info(sim->dev, "corrupting a byte of what the modem reads\n");
+
+	return true;
+}
+
+/* ------------------------------------------------------------------------
+ * ELF and hash segment checks (shared by the PBL and the MBA)
+ */
+
+/**
+ * struct sim_elf - a parsed image header
+ * @eh: ELF header
+ * @ph: program headers
+ * @phnum: number of program headers
+ * @hdr_size: ELF header plus program headers
+ * @hash: index of the hash segment
+ */
+struct sim_elf {
+	const struct elf32_hdr *eh;
+	const struct elf32_phdr *ph;
+	unsigned int phnum;
+	size_t hdr_size;
+	unsigned int hash;
+};
+
+/* Validate the ELF header in @buf (at least sizeof(elf32_hdr) bytes) */
+static int sim_elf_header(struct mss_sim *sim, const void *buf, size_t len,
+			  const char *what, struct sim_elf *e)
+{
+	const struct elf32_hdr *eh = buf;
+
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
+		dev_err(sim->dev, "%s: not a little-endian ELF32 image\n", what);
+		return SIM_ERR_FORMAT;
+	}
+	if (eh->e_phoff != sizeof(*eh) ||
+	    eh->e_phentsize != sizeof(struct elf32_phdr) ||
+	    !eh->e_phnum || eh->e_phnum > SIM_MAX_PHNUM) {
+		dev_err(sim->dev, "%s: bad program header table (off %u, entsize %u, num %u)\n",
+			what, eh->e_phoff, eh->e_phentsize, eh->e_phnum);
+		return SIM_ERR_FORMAT;
+	}
+
+	e->eh = eh;
+	e->phnum = eh->e_phnum;
+	e->hdr_size = sizeof(*eh) + e->phnum * sizeof(struct elf32_phdr);
+	e->ph = NULL;
+
+	return 0;
+}
+
+/* Validate the program headers (@buf holds at least e->hdr_size bytes) */
+static int sim_elf_phdrs(struct mss_sim *sim, const void *buf, size_t len,
+			 const char *what, struct sim_elf *e)
+{
+	unsigned int i;
+
+	if (len < e->hdr_size)
+		return SIM_ERR_RANGE;
+	e->eh = buf;
+	e->ph = buf + sizeof(struct elf32_hdr);
+
+	if (e->ph[0].p_type != PT_NULL || e->ph[0].p_filesz != e->hdr_size) {
+		dev_err(sim->dev, "%s: phdr 0 does not cover the headers\n",
+			what);
+		return SIM_ERR_FORMAT;
+	}
+
+	for (i = 1; i < e->phnum; i++)
+		if ((e->ph[i].p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH)
+			break;
+	if (i == e->phnum) {
+		dev_err(sim->dev, "%s: no hash segment\n", what);
+		return SIM_ERR_FORMAT;
+	}
+	e->hash = i;
+
+	if (e->ph[i].p_filesz < SIM_HASH_HDR + e->phnum * SIM_DIGEST ||
+	    e->ph[i].p_filesz > SIM_MDATA_MAX) {
+		dev_err(sim->dev, "%s: hash segment of %u bytes for %u headers\n",
+			what, e->ph[i].p_filesz, e->phnum);
+		return SIM_ERR_FORMAT;
+	}
+
+	for (i = 0; i < e->phnum; i++) {
+		const struct elf32_phdr *ph = &e->ph[i];
+
+		if (ph->p_type == PT_LOAD && ph->p_filesz > ph->p_memsz) {
+			dev_err(sim->dev, "%s: phdr %u p_filesz > p_memsz\n",
+				what, i);
+			return SIM_ERR_FORMAT;
+		}
+	}
+
+	return 0;
+}
+
+/* Check the hash segment header; return the digest table */
+static const u8 *sim_hash_table(struct mss_sim *sim, const u8 *hs,
+				size_t len, unsigned int phnum,
+				const char *what)
+{
+	u32 version, count, pad;
+
+	memcpy(&version, hs + 4, 4);
+	memcpy(&count, hs + 8, 4);
+	memcpy(&pad, hs + 12, 4);
+	version = le32_to_cpu((__force __le32)version);
+	count = le32_to_cpu((__force __le32)count);
+	pad = le32_to_cpu((__force __le32)pad);
+
+	if (memcmp(hs, "MSSH", 4) || version != 1 || count != phnum ||
+	    pad > len || SIM_HASH_HDR + (size_t)count * SIM_DIGEST != len - pad) {
+		dev_err(sim->dev, "%s: bad hash segment header (version %u, count %u for %u headers, pad %u, size %zu)\n",
+			what, version, count, phnum, pad, len);
+		return NULL;
+	}
+
+	return hs + SIM_HASH_HDR;
+}
+
+static bool sim_valid_segment(const struct elf32_phdr *ph)
+{
+	return ph->p_type == PT_LOAD &&
+	       (ph->p_flags & QCOM_MDT_TYPE_MASK) != QCOM_MDT_TYPE_HASH &&
+	       ph->p_memsz;
+}
+
+/* ------------------------------------------------------------------------
+ * PBL: authenticate the MBA image (an .mbn copied to RMB_MBA_IMAGE_REG)
+ */
+
+static int sim_auth_mba(struct mss_sim *sim)
+{
+	phys_addr_t addr = rmb_rd(sim, RMB_MBA_IMAGE_REG);
+	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MBA, 0);
+	u8 digest[SIM_DIGEST];
+	const u8 *table, *img;
+	struct sha256_state st;
+	struct sim_elf e;
+	size_t extent = 0;
+	unsigned int i;
+	int err = 0;
+	void *p;
+
+	sim->mba_addr = addr;
+	if (!addr) {
+		dev_err(sim->dev, "MBA: RMB_MBA_IMAGE_REG was never written\n");
+		return SIM_ERR_RANGE;
+	}
+
+	p = sim_map(sim, addr, sizeof(struct elf32_hdr), "MBA image", &err);
+	if (!p)
+		return err;
+	err = sim_elf_header(sim, p, sizeof(struct elf32_hdr), "MBA", &e);
+	memunmap(p);
+	if (err)
+		return err;
+
+	p = sim_map(sim, addr, e.hdr_size, "MBA image", &err);
+	if (!p)
+		return err;
+	err = sim_elf_phdrs(sim, p, e.hdr_size, "MBA", &e);
+	if (!err) {
+		for (i = 0; i < e.phnum; i++) {
+			const struct elf32_phdr *ph = &e.ph[i];
+
+			if (ph->p_filesz &&
+			    (u64)ph->p_offset + ph->p_filesz > extent)
+				extent = (u64)ph->p_offset + ph->p_filesz;
+		}
+	}
+	memunmap(p);
+	if (err)
+		return err;
+
+	if (extent > SIM_MBA_MAX ||
+	    (sim->region[SIM_REG_MBA].present &&
+	     extent > sim->region[SIM_REG_MBA].size)) {
+		dev_err(sim->dev, "MBA: image of %zu bytes is too large\n",
+			extent);
+		return SIM_ERR_RANGE;
+	}
+
+	p = sim_map(sim, addr, extent, "MBA image", &err);
+	if (!p)
+		return err;
+	img = p;
+	/* Re-parse the headers from the mapping we hash */
+	err = sim_elf_phdrs(sim, img, extent, "MBA", &e);
+	if (err)
+		goto out;
+
+	table = sim_hash_table(sim, img + e.ph[e.hash].p_offset,
+			       e.ph[e.hash].p_filesz, e.phnum, "MBA");
+	if (!table) {
+		err = SIM_ERR_FORMAT;
+		goto out;
+	}
+
+	sha256_init(&st);
+	sim_sha_flip(&st, img, e.hdr_size, corrupt ? 24 : SIZE_MAX);
+	sha256_final(&st, digest);
+	if (memcmp(digest, table, SIM_DIGEST)) {
+		dev_err(sim->dev, "MBA: header digest mismatch\n");
+		err = SIM_ERR_HASH;
+		goto out;
+	}
+
+	for (i = 0; i < e.phnum; i++) {
+		const struct elf32_phdr *ph = &e.ph[i];
+
+		if (!sim_valid_segment(ph))
+			continue;
+		sha256_init(&st);
+		sim_sha_update(&st, img + ph->p_offset, ph->p_filesz);
+		sim_sha_zeros(&st, ph->p_memsz - ph->p_filesz);
+		sha256_final(&st, digest);
+		if (memcmp(digest, table + i * SIM_DIGEST, SIM_DIGEST)) {
+			dev_err(sim->dev, "MBA: segment %u digest mismatch\n",
+				i);
+			err = SIM_ERR_HASH;
+			goto out;
+		}
+	}
+out:
+	memunmap(p);
+
+	return err;
+}
+
+/* ------------------------------------------------------------------------
+ * MBA: metadata (ELF header, program headers, hash segment)
+ */
+
+static int sim_build_segments(struct mss_sim *sim, const struct sim_elf *e,
+			      const u8 *table)
+{
+	unsigned int i, n = 0;
+	u64 end = 0;
+
+	for (i = 0; i < e->phnum; i++)
+		n += sim_valid_segment(&e->ph[i]);
+	if (!n) {
+		dev_err(sim->dev, "metadata: no loadable segment\n");
+		return SIM_ERR_FORMAT;
+	}
+
+	sim->segs = kcalloc(n, sizeof(*sim->segs), GFP_KERNEL);
+	if (!sim->segs)
+		return SIM_ERR_GENERIC;
+
+	sim->min_paddr = U32_MAX;
+	for (i = 0; i < e->phnum; i++) {
+		const struct elf32_phdr *ph = &e->ph[i];
+		struct sim_seg *s;
+
+		if (!sim_valid_segment(ph))
+			continue;
+		if (ph->p_memsz > SIM_SEG_MAX ||
+		    (u64)ph->p_paddr + ph->p_memsz > (u64)U32_MAX + 1) {
+			dev_err(sim->dev, "metadata: segment %u out of range\n",
+				i);
+			return SIM_ERR_RANGE;
+		}
+		if (ph->p_flags & QCOM_MDT_RELOCATABLE)
+			sim->reloc = true;
+		sim->min_paddr = min(sim->min_paddr, ph->p_paddr);
+		end += ph->p_memsz;
+
+		s = &sim->segs[sim->nr_segs++];
+		s->phdr = i;
+		s->paddr = ph->p_paddr;
+		s->memsz = ph->p_memsz;
+		s->end = end;
+		s->digest = table + i * SIM_DIGEST;
+	}
+
+	return 0;
+}
+
+static int sim_auth_mdata(struct mss_sim *sim)
+{
+	phys_addr_t addr = rmb_rd(sim, RMB_PMI_META_DATA_REG);
+	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MDATA, 0);
+	const char *what = "metadata";
+	u8 digest[SIM_DIGEST];
+	struct sha256_state st;
+	const u8 *table;
+	struct sim_elf e;
+	size_t total;
+	int err = 0;
+	void *p;
+
+	sim_free_boot(sim);
+	sim->mba_addr = rmb_rd(sim, RMB_MBA_IMAGE_REG);
+	sim->last_md.valid = true;
+	sim->last_md.addr = addr;
+	sim->last_md.size = 0;
+	sim->last_md.source = sim_classify(sim, addr, 1);
+
+	if (!addr) {
+		dev_err(sim->dev, "metadata: RMB_PMI_META_DATA_REG is 0\n");
+		return SIM_ERR_RANGE;
+	}
+
+	p = sim_map(sim, addr, sizeof(struct elf32_hdr), what, &err);
+	if (!p)
+		return err;
+	err = sim_elf_header(sim, p, sizeof(struct elf32_hdr), what, &e);
+	memunmap(p);
+	if (err)
+		return err;
+
+	p = sim_map(sim, addr, e.hdr_size, what, &err);
+	if (!p)
+		return err;
+	err = sim_elf_phdrs(sim, p, e.hdr_size, what, &e);
+	total = err ? 0 : e.hdr_size + e.ph[e.hash].p_filesz;
+	memunmap(p);
+	if (err)
+		return err;
+	if (total > SIM_MDATA_MAX)
+		return SIM_ERR_RANGE;
+
+	sim->last_md.size = total;
+	sim->last_md.source = sim_classify(sim, addr, total);
+
+	/* Like the real MBA, keep a private copy: the buffer is reclaimed */
+	p = sim_map(sim, addr, total, what, &err);
+	if (!p)
+		return err;
+	sim->mdata = kmalloc(total, GFP_KERNEL);
+	if (sim->mdata)
+		memcpy(sim->mdata, p, total);
+	memunmap(p);
+	if (!sim->mdata)
+		return SIM_ERR_GENERIC;
+	sim->mdata_size = total;
+	if (corrupt)
+		sim->mdata[24] ^= 0xff;
+
+	/* Everything from here on uses the private copy only */
+	err = sim_elf_header(sim, sim->mdata, total, what, &e);
+	if (!err)
+		err = sim_elf_phdrs(sim, sim->mdata, total, what, &e);
+	if (err)
+		return err;
+	if (e.hdr_size + e.ph[e.hash].p_filesz != total)
+		return SIM_ERR_FORMAT;
+
+	table = sim_hash_table(sim, sim->mdata + e.hdr_size,
+			       e.ph[e.hash].p_filesz, e.phnum, what);
+	if (!table)
+		return SIM_ERR_FORMAT;
+
+	sha256_init(&st);
+	sha256_update(&st, sim->mdata, e.hdr_size);
+	sha256_final(&st, digest);
+	if (memcmp(digest, table, SIM_DIGEST)) {
+		dev_err(sim->dev, "metadata: header digest mismatch\n");
+		return SIM_ERR_HASH;
+	}
+
+	return sim_build_segments(sim, &e, table);
+}
+
+/* Authenticate the next segment in load order */
+static int sim_auth_segment(struct mss_sim *sim, const struct sim_seg *s)
+{
+	u32 load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
+				s->paddr;
+	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_SEGMENT, s->phdr);
+	u8 digest[SIM_DIGEST];
+	struct sha256_state st;
+	char what[24];
+	int err = 0;
+	void *p;
+
+	snprintf(what, sizeof(what), "segment %u", s->phdr);
+	p = sim_map(sim, load, s->memsz, what, &err);
+	if (!p)
+		return err;
+
+	sha256_init(&st);
+	sim_sha_flip(&st, p, s->memsz, corrupt ? s->memsz / 2 : SIZE_MAX);
+	sha256_final(&st, digest);
+	memunmap(p);
+
+	if (memcmp(digest, s->digest, SIM_DIGEST)) {
+		dev_err(sim->dev, "%s at %#x: digest mismatch\n", what, load);
+		return SIM_ERR_HASH;
+	}
+	sim->cnt.segments++;
+
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * The boot protocol (@lock held)
+ */
+
+static bool sim_hang(struct mss_sim *sim, enum sim_phase phase)
+{
+	return sim->hang == phase;
+}
+
+/* crash_on: fire the chosen line when @phase is reached */
+static bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
+			    unsigned long *fire)
+{
+	if (sim->crash_on != phase)
+		return false;
+	sim->crash_on = SIM_PH_NONE;
+	sim->cnt.crashes++;
+	dev_info(sim->dev, "crashing in phase %s (%s)\n",
+		 sim_phase_names[phase], sim_line_names[sim->crash_on_line]);
+	*fire |= BIT(sim->crash_on_line);
+	sim_set_state(sim, SIM_CRASHED);
+
+	return true;
+}
+
+static void sim_fail(struct mss_sim *sim, u32 reg, int status)
+{
+	rmb_wr(sim, reg, status);
+	sim_set_state(sim, SIM_FAILED);
+}
+
+static bool sim_core_start_ok(struct mss_sim *sim)
+{
+	bool ok = true;
+
+	if (!sim_powered(sim)) {
+		sim_seq_error(sim, "Q6 started with a proxy power domain off");
+		ok = false;
+	}
+	if (sim->fl->alt_reset && sim->pdc_asserted) {
+		sim_seq_error(sim, "Q6 started with pdc_reset asserted");
+		ok = false;
+	}
+
+	if (sim->fl->boot_fsm) {
+		if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN)) {
+			sim_seq_error(sim, "boot FSM triggered with the sleep clock off");
+			ok = false;
+		}
+		if (sim->fl->fsm_xo &&
+		    (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
+		     !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN))) {
+			sim_seq_error(sim, "boot FSM triggered with the XO or core clock off");
+			ok = false;
+		}
+		if (!(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1)) {
+			sim_seq_error(sim, "boot FSM triggered without BOOT_CORE_START");
+			ok = false;
+		}
+	} else {
+		u32 pwr = q6_rd(sim, QDSP6SS_PWR_CTL_REG);
+
+		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_CORE_ARES) {
+			sim_seq_error(sim, "STOP_CORE released with CORE_ARES asserted");
+			ok = false;
+		}
+		if (!(q6_rd(sim, QDSP6SS_GFMUX_CTL_REG) & Q6SS_CLK_ENABLE)) {
+			sim_seq_error(sim, "STOP_CORE released with the core clock off");
+			ok = false;
+		}
+		if ((pwr & Q6V5_PWR_ON_BITS) != Q6V5_PWR_ON_BITS ||
+		    (pwr & Q6SS_CLAMP_IO)) {
+			sim_seq_error(sim, "STOP_CORE released before the Q6 power-up sequence");
+			ok = false;
+		}
+	}
+
+	return ok;
+}
+
+static void sim_step_idle(struct mss_sim *sim)
+{
+	if (sim->fl->boot_fsm) {
+		if (!(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
+			return;
+		if (sim_hang(sim, SIM_PH_FSM))
+			return;
+		/* BOOT_CMD is a trigger */
+		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
+		if (!sim_core_start_ok(sim)) {
+			sim_set_state(sim, SIM_FAILED);
+			return;
+		}
+		sim->cnt.fsm_starts++;
+		rmb_wr(sim, RMB_MBA_MSS_STATUS,
+		       rmb_rd(sim, RMB_MBA_MSS_STATUS) | BIT(0));
+	} else {
+		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_STOP_CORE)
+			return;
+		if (!sim_core_start_ok(sim)) {
+			sim_set_state(sim, SIM_FAILED);
+			return;
+		}
+	}
+
+	sim->cnt.boots++;
+	/* A debug policy is announced through CODE_START/LENGTH at boot */
+	sim->dp_len = rmb_rd(sim, RMB_PMI_CODE_LENGTH_REG);
+	sim->dp_addr = sim->dp_len ? rmb_rd(sim, RMB_PMI_CODE_START_REG) : 0;
+	dev_dbg(sim->dev, "Q6 out of reset, PBL running\n");
+	sim_set_state(sim, SIM_PBL);
+}
+
+static void sim_step_pbl(struct mss_sim *sim)
+{
+	if (sim_hang(sim, SIM_PH_PBL))
+		return;
+	if (sim->fail_pbl) {
+		sim->cnt.pbl_fail++;
+		dev_info(sim->dev, "PBL: reporting status %d (fault hook)\n",
+			 sim->fail_pbl);
+		sim_fail(sim, RMB_PBL_STATUS_REG, sim->fail_pbl);
+		return;
+	}
+	sim->cnt.pbl_ok++;
+	rmb_wr(sim, RMB_PBL_STATUS_REG, RMB_PBL_SUCCESS);
+	/* From here on the Q6 has bus masters that must be halted */
+	sim->bus_active = true;
+	sim_set_state(sim, SIM_MBA_AUTH);
+}
+
+static void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
+{
+	int status;
+
+	if (sim_hang(sim, SIM_PH_MBA))
+		return;
+
+	status = sim_auth_mba(sim);
+	if (!status && sim->fail_mba)
+		status = sim->fail_mba;
+	if (status) {
+		sim->cnt.mba_fail++;
+		dev_err(sim->dev, "MBA at %#x: authentication failed, status %d\n",
+			sim->mba_addr, status);
+		sim_fail(sim, RMB_MBA_STATUS_REG, status);
+		return;
+	}
+
+	sim->cnt.mba_ok++;
+	dev_info(sim->dev, "MBA at %#x authenticated%s\n", sim->mba_addr,
+		 sim->dp_len ? " (with debug policy)" : "");
+	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_XPU_UNLOCKED);
+	sim_set_state(sim, SIM_MBA);
+	sim_crash_point(sim, SIM_PH_MBA, fire);
+}
+
+static void sim_step_mba(struct mss_sim *sim, unsigned long *fire)
+{
+	u32 cmd = rmb_rd(sim, RMB_MBA_COMMAND_REG);
+	int status;
+
+	if (cmd == RMB_CMD_LOAD_READY) {
+		dev_err(sim->dev, "MBA: LOAD_READY before the metadata\n");
+		sim_fail(sim, RMB_MBA_STATUS_REG, SIM_ERR_SEQ);
+		return;
+	}
+	if (cmd != RMB_CMD_META_DATA_READY || sim_hang(sim, SIM_PH_MDATA))
+		return;
+
+	status = sim_auth_mdata(sim);
+	if (!status && sim->fail_mdata)
+		status = sim->fail_mdata;
+	sim->last_md.status = status ? status : RMB_MBA_META_DATA_AUTH_SUCCESS;
+	if (status) {
+		sim->cnt.mdata_fail++;
+		dev_err(sim->dev, "metadata at %#x (%s): authentication failed, status %d\n",
+			sim->last_md.addr, sim->last_md.source, status);
+		sim_free_boot(sim);
+		sim_fail(sim, RMB_MBA_STATUS_REG, status);
+		return;
+	}
+
+	sim->cnt.mdata_ok++;
+	dev_info(sim->dev, "metadata at %#x+%#x (%s): authenticated, %u segments%s\n",
+		 sim->last_md.addr, sim->last_md.size, sim->last_md.source,
+		 sim->nr_segs, sim->reloc ? ", relocatable" : "");
+	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_META_DATA_AUTH_SUCCESS);
+	sim_set_state(sim, SIM_MDATA_OK);
+	sim_crash_point(sim, SIM_PH_MDATA, fire);
+}
+
+static void sim_step_mdata_ok(struct mss_sim *sim)
+{
+	if (rmb_rd(sim, RMB_MBA_COMMAND_REG) != RMB_CMD_LOAD_READY)
+		return;
+
+	sim->code_start = rmb_rd(sim, RMB_PMI_CODE_START_REG);
+	if (!sim->reloc && sim->code_start != sim->min_paddr)
+		dev_warn(sim->dev, "CODE_START %#x is not the lowest segment address %#x\n",
+			 sim->code_start, sim->min_paddr);
+	sim_set_state(sim, SIM_LOADING);
+}
+
+static void sim_step_loading(struct mss_sim *sim, unsigned long *fire)
+{
+	u32 len = rmb_rd(sim, RMB_PMI_CODE_LENGTH_REG);
+	int status;
+
+	if (sim_hang(sim, SIM_PH_LOAD))
+		return;
+
+	while (sim->next_seg < sim->nr_segs &&
+	       len >= sim->segs[sim->next_seg].end) {
+		status = sim_auth_segment(sim, &sim->segs[sim->next_seg]);
+		if (status) {
+			sim->cnt.auth_fail++;
+			sim_fail(sim, RMB_MBA_STATUS_REG, status);
+			return;
+		}
+		sim->next_seg++;
+		sim_activity(sim);
+		if (sim->next_seg == 1 && sim_crash_point(sim, SIM_PH_LOAD, fire))
+			return;
+	}
+
+	if (sim->next_seg == sim->nr_segs)
+		sim_set_state(sim, SIM_AUTH_WAIT);
+}
+
+/* The MPSS range the modem runs from: the DT region, else the image span */
+static void sim_image_range(struct mss_sim *sim, phys_addr_t *base,
+			    size_t *size)
+{
+	const struct sim_seg *s;
+	u32 lo = U32_MAX, hi = 0;
+	unsigned int i;
+
+	if (sim->region[SIM_REG_MPSS].present) {
+		*base = sim->region[SIM_REG_MPSS].base;
+		*size = sim->region[SIM_REG_MPSS].size;
+		return;
+	}
+
+	for (i = 0; i < sim->nr_segs; i++) {
+		u32 load;
+
+		s = &sim->segs[i];
+		load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
+				    s->paddr;
+		lo = min(lo, load);
+		hi = max(hi, load + s->memsz);
+	}
+	*base = lo;
+	*size = hi - lo;
+}
+
+static void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire)
+{
+	const struct sim_seg *s;
+	phys_addr_t base;
+	unsigned int i;
+	size_t size;
+	u64 owners;
+	int err = 0;
+	void *p;
+
+	if (sim_hang(sim, SIM_PH_AUTH))
+		return;
+
+	sim_image_range(sim, &base, &size);
+	if (sim->fl->protected &&
+	    (qcom_scm_sim_get_owners(base, size, &owners) ||
+	     owners != BIT_ULL(QCOM_SCM_VMID_MSS_MSA)))
+		return;	/* Linux has not handed the MPSS region over yet */
+
+	/* The XPU now locks the image: check what runs is what was loaded */
+	for (i = 0; i < sim->nr_segs; i++) {
+		u32 load;
+
+		s = &sim->segs[i];
+		load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
+				    s->paddr;
+		p = sim_map(sim, load, s->memsz, "image lock", &err);
+		if (!p) {
+			sim->cnt.auth_fail++;
+			sim_fail(sim, RMB_MBA_STATUS_REG, err);
+			return;
+		}
+		memunmap(p);
+	}
+
+	sim->cnt.auth_complete++;
+	dev_info(sim->dev, "modem image authenticated, %u segments\n",
+		 sim->nr_segs);
+	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_AUTH_COMPLETE);
+
+	/* Done with the proxy votes as soon as the image runs */
+	sim->cnt.handovers++;
+	*fire |= BIT(SIM_IRQ_HANDOVER);
+	if (sim->ready_delay_ms >= 0)
+		sim->ready_at = ktime_add_ms(ktime_get(), sim->ready_delay_ms);
+	sim_set_state(sim, SIM_BOOTING);
+}
+
+static void sim_step_booting(struct mss_sim *sim, unsigned long *fire)
+{
+	if (sim->ready_delay_ms < 0 || ktime_before(ktime_get(), sim->ready_at))
+		return;
+
+	sim->cnt.readys++;
+	*fire |= BIT(SIM_IRQ_READY);
+	sim_set_state(sim, SIM_RUNNING);
+	sim_crash_point(sim, SIM_PH_RUNNING, fire);
+}
+
+/* The "stop" SMEM bit, asserted by qcom_q6v5_request_stop() */
+static void sim_step_stop(struct mss_sim *sim, unsigned long *fire)
+{
+	unsigned long flags;
+	bool stop;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	stop = sim->smem_bits & BIT(sim->stop_bit);
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	if (!stop) {
+		sim->stop_seen = false;
+		return;
+	}
+	if (!sim->stop_seen) {
+		sim->stop_seen = true;
+		sim->cnt.stop_requests++;
+		if (sim->state == SIM_RUNNING) {
+			sim->stop_ack_pending = true;
+			sim->stop_ack_at = ktime_add_ms(ktime_get(),
+							SIM_STOP_ACK_DELAY_MS);
+		} else {
+			dev_info(sim->dev, "stop requested in state %s, ignored\n",
+				 sim_state_names[sim->state]);
+		}
+	}
+
+	if (!sim->stop_ack_pending || ktime_before(ktime_get(), sim->stop_ack_at))
+		return;
+	sim->stop_ack_pending = false;
+	if (sim->state != SIM_RUNNING)
+		return;
+
+	switch (sim->stop_mode) {
+	case SIM_STOP_ACK:
+		sim->cnt.stop_acks++;
+		*fire |= BIT(SIM_IRQ_STOP_ACK);
+		break;
+	case SIM_STOP_WDOG:
+		dev_info(sim->dev, "answering the stop request with a watchdog bite\n");
+		*fire |= BIT(SIM_IRQ_WDOG);
+		break;
+	default:
+		dev_info(sim->dev, "ignoring the stop request (fault hook)\n");
+		break;
+	}
+	sim_set_state(sim, SIM_STOPPED);
+}
+
+static void sim_step_halts(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->nr_halt; i++) {
+		void __iomem *p = sim->tcsr + sim->halt_off[i];
+		u32 req = readl(p + AXI_HALTREQ_REG) & 1;
+		u32 ack = readl(p + AXI_HALTACK_REG) & 1;
+
+		if (req && !ack) {
+			writel(1, p + AXI_IDLE_REG);
+			writel(1, p + AXI_HALTACK_REG);
+			if (!test_and_set_bit(i, &sim->ports_halted))
+				sim->cnt.halts++;
+		} else if (!req && ack) {
+			/* The port stays halted (IDLE) until the next reset */
+			writel(0, p + AXI_HALTACK_REG);
+		}
+	}
+}
+
+/* One pass of the modem; returns how long to sleep (0: until an event) */
+static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
+{
+	bool qmp_kick = false, active;
+	unsigned long flags, bells;
+	ktime_t now;
+	u64 sleep;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	bells = sim->doorbells;
+	sim->doorbells = 0;
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	mutex_lock(&sim->lock);
+
+	if (bells) {
+		sim->cnt.doorbells += hweight_long(bells);
+		if (sim->qmp && (bells & BIT(sim->qmp_chan)))
+			qmp_kick = true;
+	}
+	if (qmp_kick && sim_qmp_service(sim))
+		*fire |= BIT(SIM_IRQ_AOSS);
+
+	if (sim->pending_crash >= 0) {
+		*fire |= BIT(sim->pending_crash);
+		sim->pending_crash = -1;
+		sim->cnt.crashes++;
+		if (sim->state != SIM_OFF)
+			sim_set_state(sim, SIM_CRASHED);
+	}
+
+	if (sim->state != SIM_OFF)
+		sim_step_halts(sim);
+
+	switch (sim->state) {
+	case SIM_IDLE:
+		if (sim_powered(sim))
+			sim_step_idle(sim);
+		break;
+	case SIM_PBL:
+		sim_step_pbl(sim);
+		break;
+	case SIM_MBA_AUTH:
+		sim_step_mba_auth(sim, fire);
+		break;
+	case SIM_MBA:
+		sim_step_mba(sim, fire);
+		break;
+	case SIM_MDATA_OK:
+		sim_step_mdata_ok(sim);
+		if (sim->state != SIM_LOADING)
+			break;
+		fallthrough;
+	case SIM_LOADING:
+		sim_step_loading(sim, fire);
+		if (sim->state != SIM_AUTH_WAIT)
+			break;
+		fallthrough;
+	case SIM_AUTH_WAIT:
+		sim_step_auth_wait(sim, fire);
+		if (sim->state != SIM_BOOTING)
+			break;
+		fallthrough;
+	case SIM_BOOTING:
+		sim_step_booting(sim, fire);
+		break;
+	default:
+		break;
+	}
+
+	if (sim->state != SIM_OFF)
+		sim_step_stop(sim, fire);
+
+	/* How attentive to be until the next pass */
+	now = ktime_get();
+	active = ktime_before(now, sim->active_until);
+	switch (sim->state) {
+	case SIM_OFF:
+		sleep = 0;
+		break;
+	case SIM_IDLE:
+		if (!sim_powered(sim)) {
+			sleep = 0;
+			break;
+		}
+		fallthrough;
+	case SIM_PBL:
+	case SIM_MBA_AUTH:
+	case SIM_MBA:
+	case SIM_MDATA_OK:
+	case SIM_LOADING:
+	case SIM_AUTH_WAIT:
+		sleep = active ? SIM_FAST_NS : SIM_MEDIUM_NS;
+		break;
+	case SIM_BOOTING:
+		sleep = SIM_MEDIUM_NS;
+		if (sim->ready_delay_ms >= 0)
+			sleep = clamp_t(s64, ktime_to_ns(ktime_sub(sim->ready_at, now)),
+					SIM_FAST_NS, SIM_MEDIUM_NS);
+		break;
+	case SIM_RUNNING:
+		sleep = sim->stop_ack_pending ? SIM_FAST_NS : SIM_RUNNING_NS;
+		break;
+	default:
+		sleep = SIM_MEDIUM_NS;
+		break;
+	}
+
+	mutex_unlock(&sim->lock);
+
+	return sleep;
+}
+
+static int sim_thread(void *data)
+{
+	struct mss_sim *sim = data;
+
+	while (!kthread_should_stop()) {
+		unsigned long fire = 0;
+		ktime_t t;
+		u64 ns;
+
+		ns = sim_step(sim, &fire);
+		if (fire)
+			sim_fire(sim, fire);
+
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop() || atomic_xchg(&sim->kicked, 0)) {
+			__set_current_state(TASK_RUNNING);
+			continue;
+		}
+		if (ns) {
+			t = ns_to_ktime(ns);
+			schedule_hrtimeout_range(&t, ns / 2, HRTIMER_MODE_REL);
+		} else {
+			schedule_timeout(HZ);
+		}
+		__set_current_state(TASK_RUNNING);
+	}
+
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * debugfs
+ */
+
+static int sim_state_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "%s\n", sim_state_names[sim->state]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_state);
+
+static int sim_last_mdata_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	if (sim->last_md.valid) {
+		seq_printf(m, "addr: %#x\n", sim->last_md.addr);
+		seq_printf(m, "size: %u\n", sim->last_md.size);
+		seq_printf(m, "source: %s\n", sim->last_md.source);
+		seq_printf(m, "status: %d\n", sim->last_md.status);
+	} else {
+		seq_puts(m, "source: none\n");
+	}
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_last_mdata);
+
+static int sim_status_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+	unsigned long flags, level, unmasked;
+	bool pd_on[SIM_MAX_PDS];
+	unsigned int i;
+	u32 smem;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	level = sim->irq_level;
+	unmasked = sim->irq_unmasked;
+	memcpy(pd_on, sim->pd_on, sizeof(pd_on));
+	smem = sim->smem_bits;
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "flavour: %s\n", sim->fl->name);
+	seq_printf(m, "state: %s\n", sim_state_names[sim->state]);
+	seq_printf(m, "mss_restart: %s\n",
+		   sim->mss_asserted ? "asserted" : "deasserted");
+	seq_printf(m, "pdc_reset: %s\n",
+		   sim->pdc_asserted ? "asserted" : "deasserted");
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		seq_printf(m, "pd %s: %s, performance state %u\n",
+			   sim->fl->pd_names[i], pd_on[i] ? "on" : "off",
+			   sim->pds[i].genpd.performance_state);
+	for (i = 0; i < SIM_NR_IRQS; i++)
+		seq_printf(m, "line %s: %s%s\n", sim_line_names[i],
+			   test_bit(i, &level) ? "high" : "low",
+			   test_bit(i, &unmasked) ? "" : ", masked");
+	seq_printf(m, "smem state: %#x (stop bit %u)\n", smem, sim->stop_bit);
+	for (i = 0; i < SIM_NR_REGIONS; i++)
+		if (sim->region[i].present)
+			seq_printf(m, "region %s: %pa+%#zx\n",
+				   sim_region_names[i], &sim->region[i].base,
+				   sim->region[i].size);
+	seq_printf(m, "rmb: image %#x pbl %#x cmd %#x status %d mdata %#x code %#x+%#x mss_status %#x\n",
+		   rmb_rd(sim, RMB_MBA_IMAGE_REG), rmb_rd(sim, RMB_PBL_STATUS_REG),
+		   rmb_rd(sim, RMB_MBA_COMMAND_REG),
+		   (s32)rmb_rd(sim, RMB_MBA_STATUS_REG),
+		   rmb_rd(sim, RMB_PMI_META_DATA_REG),
+		   rmb_rd(sim, RMB_PMI_CODE_START_REG),
+		   rmb_rd(sim, RMB_PMI_CODE_LENGTH_REG),
+		   rmb_rd(sim, RMB_MBA_MSS_STATUS));
+	seq_printf(m, "segments: %u of %u authenticated\n", sim->next_seg,
+		   sim->nr_segs);
+	seq_printf(m, "axi ports halted: %#lx of %u\n", sim->ports_halted,
+		   sim->nr_halt);
+	if (sim->qmp)
+		seq_printf(m, "aoss load_state: %s, last message: %s\n",
+			   sim->qmp_load_state ? "on" : "off", sim->qmp_last);
+	if (sim->dp_len)
+		seq_printf(m, "debug policy: %#x+%#x\n", sim->dp_addr,
+			   sim->dp_len);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_status);
+
+/* Copy a short user string, without the trailing newline */
+static int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
+		       size_t size)
+{
+	if (!count || count >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = '\0';
+	strim(buf);
+
+	return 0;
+}
+
+static int sim_phase_parse(const char *s, enum sim_phase *phase)
+{
+	int i = match_string(sim_phase_names, SIM_NR_PHASES, s);
+
+	if (i < 0)
+		return -EINVAL;
+	*phase = i;
+
+	return 0;
+}
+
+static int sim_crash_line_parse(const char *s, enum sim_line *line)
+{
+	if (!strcmp(s, "fatal"))
+		*line = SIM_IRQ_FATAL;
+	else if (!strcmp(s, "wdog"))
+		*line = SIM_IRQ_WDOG;
+	else
+		return -EINVAL;
+
+	return 0;
+}
+
+static int sim_hang_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "%s\n", sim_phase_names[sim->hang]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+static ssize_t sim_hang_write(struct file *file, const char __user *ubuf,
+			      size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	enum sim_phase phase;
+	char buf[16];
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	if (sim_phase_parse(buf, &phase) || phase == SIM_PH_RUNNING)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	sim->hang = phase;
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return count;
+}
+
+static int sim_hang_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_hang_show, inode->i_private);
+}
+
+static const struct file_operations sim_hang_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_hang_open,
+	.read = seq_read,
+	.write = sim_hang_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int sim_stop_ack_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "%s\n", sim_stop_names[sim->stop_mode]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+static ssize_t sim_stop_ack_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	char buf[16];
+	int ret, i;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	i = match_string(sim_stop_names, SIM_NR_STOP_MODES, buf);
+	if (i < 0)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	sim->stop_mode = i;
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_stop_ack_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_stop_ack_show, inode->i_private);
+}
+
+static const struct file_operations sim_stop_ack_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_stop_ack_open,
+	.read = seq_read,
+	.write = sim_stop_ack_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int sim_crash_on_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	if (sim->crash_on == SIM_PH_NONE)
+		seq_puts(m, "none\n");
+	else
+		seq_printf(m, "%s %s\n", sim_phase_names[sim->crash_on],
+			   sim_line_names[sim->crash_on_line]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+/* "none" or "<mba|mdata|load|running> <fatal|wdog>" */
+static ssize_t sim_crash_on_write(struct file *file, const char __user *ubuf,
+				  size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	enum sim_line line = SIM_IRQ_FATAL;
+	enum sim_phase phase;
+	char buf[32], *kind;
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	kind = strchr(buf, ' ');
+	if (kind) {
+		*kind++ = '\0';
+		if (sim_crash_line_parse(skip_spaces(kind), &line))
+			return -EINVAL;
+	}
+	if (sim_phase_parse(buf, &phase))
+		return -EINVAL;
+	if (phase != SIM_PH_NONE && phase != SIM_PH_MBA &&
+	    phase != SIM_PH_MDATA && phase != SIM_PH_LOAD &&
+	    phase != SIM_PH_RUNNING)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	sim->crash_on = phase;
+	sim->crash_on_line = line;
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_crash_on_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_crash_on_show, inode->i_private);
+}
+
+static const struct file_operations sim_crash_on_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_crash_on_open,
+	.read = seq_read,
+	.write = sim_crash_on_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* "fatal" or "wdog": the modem crashes now (it must be out of reset) */
+static ssize_t sim_crash_write(struct file *file, const char __user *ubuf,
+			       size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = file->private_data;
+	enum sim_line line;
+	char buf[16];
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	if (sim_crash_line_parse(buf, &line))
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	if (sim->state == SIM_OFF) {
+		ret = -EBUSY;
+	} else {
+		dev_info(sim->dev, "crash requested (%s) in state %s\n",
+			 sim_line_names[line], sim_state_names[sim->state]);
+		sim->pending_crash = line;
+	}
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return ret ? ret : count;
+}
+
+static const struct file_operations sim_crash_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_crash_write,
+};
+
+/* Raise any line by name (test hook); latched lines need a reset to rise again */
+static ssize_t sim_inject_write(struct file *file, const char __user *ubuf,
+				size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = file->private_data;
+	char buf[16];
+	int ret, i;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	i = match_string(sim_line_names, SIM_NR_IRQS, buf);
+	if (i < 0)
+		return -EINVAL;
+
+	dev_info(sim->dev, "injecting %s\n", sim_line_names[i]);
+	sim_fire(sim, BIT(i));
+
+	return count;
+}
+
+static const struct file_operations sim_inject_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = sim_inject_write,
+};
+
+static int sim_corrupt_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	switch (sim->corrupt) {
+	case SIM_CORRUPT_MBA:
+		seq_printf(m, "mba %d\n", sim->corrupt_count);
+		break;
+	case SIM_CORRUPT_MDATA:
+		seq_printf(m, "metadata %d\n", sim->corrupt_count);
+		break;
+	case SIM_CORRUPT_SEGMENT:
+		seq_printf(m, "segment %u %d\n", sim->corrupt_phdr,
+			   sim->corrupt_count);
+		break;
+	default:
+		seq_puts(m, "none\n");
+		break;
+	}
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+/*
+ * "none", "mba [COUNT]", "metadata [COUNT]" or "segment PHDR [COUNT]":
+ * flip a byte of the next COUNT reads (default 1, -1 forever).
+ */
+static ssize_t sim_corrupt_write(struct file *file, const char __user *ubuf,
+				 size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	enum sim_corrupt what;
+	int n = 1, args;
+	char buf[48], word[16];
+	u32 phdr = 0;
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+
+	if (sscanf(buf, "%15s", word) != 1)
+		return -EINVAL;
+	if (!strcmp(word, "none")) {
+		what = SIM_CORRUPT_NONE;
+	} else if (!strcmp(word, "mba") || !strcmp(word, "metadata")) {
+		what = strcmp(word, "mba") ? SIM_CORRUPT_MDATA : SIM_CORRUPT_MBA;
+		if (sscanf(buf, "%*s %d", &n) < 1)
+			n = 1;
+	} else if (!strcmp(word, "segment")) {
+		what = SIM_CORRUPT_SEGMENT;
+		args = sscanf(buf, "%*s %u %d", &phdr, &n);
+		if (args < 1)
+			return -EINVAL;
+		if (args == 1)
+			n = 1;
+	} else {
+		return -EINVAL;
+	}
+	if (!n || n < -1)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	sim->corrupt = what;
+	sim->corrupt_phdr = phdr;
+	sim->corrupt_count = what == SIM_CORRUPT_NONE ? 0 : n;
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_corrupt_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_corrupt_show, inode->i_private);
+}
+
+static const struct file_operations sim_corrupt_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_corrupt_open,
+	.read = seq_read,
+	.write = sim_corrupt_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* Signed integer hooks (fail_*, ready_delay_ms), under the lock */
+static int sim_s32_get(void *data, u64 *val)
+{
+	struct sim_s32_hook *h = data;
+
+	mutex_lock(&h->sim->lock);
+	*val = (s64)*h->val;
+	mutex_unlock(&h->sim->lock);
+
+	return 0;
+}
+
+static int sim_s32_set(void *data, u64 val)
+{
+	struct sim_s32_hook *h = data;
+
+	if ((s64)val < S32_MIN || (s64)val > S32_MAX)
+		return -EINVAL;
+
+	mutex_lock(&h->sim->lock);
+	*h->val = (s32)val;
+	mutex_unlock(&h->sim->lock);
+	sim_kick(h->sim);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE_SIGNED(sim_s32_fops, sim_s32_get, sim_s32_set,
+				"%lld\n");
+
+static void sim_debugfs_init(struct mss_sim *sim)
+{
+	struct dentry *d, *c;
+	unsigned int i;
+
+	d = debugfs_create_dir(dev_name(sim->dev), sim_debugfs_root);
+	sim->dbg = d;
+
+	debugfs_create_file("state", 0444, d, sim, &sim_state_fops);
+	debugfs_create_file("status", 0444, d, sim, &sim_status_fops);
+	debugfs_create_file("last_mdata", 0444, d, sim, &sim_last_mdata_fops);
+	for (i = 0; i < ARRAY_SIZE(sim->s32_hooks); i++) {
+		struct sim_s32_hook *h = &sim->s32_hooks[i];
+
+		h->sim = sim;
+		h->val = (s32 *)((u8 *)sim + sim_s32_files[i].offset);
+		debugfs_create_file_unsafe(sim_s32_files[i].name, 0644, d, h,
+					   &sim_s32_fops);
+	}
+	debugfs_create_file("hang", 0644, d, sim, &sim_hang_fops);
+	debugfs_create_file("stop_ack", 0644, d, sim, &sim_stop_ack_fops);
+	debugfs_create_file("crash_on", 0644, d, sim, &sim_crash_on_fops);
+	debugfs_create_file("crash", 0200, d, sim, &sim_crash_fops);
+	debugfs_create_file("corrupt_read", 0644, d, sim, &sim_corrupt_fops);
+	debugfs_create_file("inject_irq", 0200, d, sim, &sim_inject_fops);
+
+	c = debugfs_create_dir("counters", d);
+	for (i = 0; i < ARRAY_SIZE(sim_counter_files); i++)
+		debugfs_create_u32(sim_counter_files[i].name, 0444, c,
+				   (u32 *)((u8 *)&sim->cnt +
+					   sim_counter_files[i].offset));
+}
+
+/* ------------------------------------------------------------------------
+ * Probe: find the MSS node this simulator serves and what it references
+ */
+
+static struct device_node *sim_find_mss(struct mss_sim *sim, u32 *bit)
+{
+	struct device_node *np;
+
+	for_each_node_with_property(np, "qcom,smem-states") {
+		struct of_phandle_args args;
+		int i;
+
+		i = of_property_match_string(np, "qcom,smem-state-names",
+					     "stop");
+		if (i < 0)
+			continue;
+		if (of_parse_phandle_with_args(np, "qcom,smem-states",
+					       "#qcom,smem-state-cells", i,
+					       &args))
+			continue;
+		of_node_put(args.np);
+		if (args.np != sim->dev->of_node || args.args_count != 1 ||
+		    !of_device_is_compatible(np, sim->fl->mss_compatible))
+			continue;
+		*bit = args.args[0];
+		return np;	/* the iterator's reference is ours */
+	}
+
+	return NULL;
+}
+
+/* Is [start, start + size) inside the simulator's no-map carveout? */
+static int sim_check_window(struct mss_sim *sim, phys_addr_t start,
+			    size_t size, const char *what)
+{
+	struct device_node *np;
+	struct reserved_mem *rmem;
+	bool nomap;
+
+	np = of_parse_phandle(sim->dev->of_node, "memory-region", 0);
+	if (!np)
+		return dev_err_probe(sim->dev, -EINVAL, "no memory-region\n");
+	rmem = of_reserved_mem_lookup(np);
+	nomap = of_property_read_bool(np, "no-map");
+	of_node_put(np);
+	if (!rmem || !nomap)
+		return dev_err_probe(sim->dev, -EINVAL,
+				     "memory-region is not a no-map reserved region\n");
+
+	if (start < rmem->base || size > rmem->size ||
+	    start - rmem->base > rmem->size - size)
+		return dev_err_probe(sim->dev, -EINVAL,
+				     "%s %pa+%#zx is outside the carveout %pa+%pa\n",
+				     what, &start, size, &rmem->base,
+				     &rmem->size);
+
+	return 0;
+}
+
+static void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
+				    size_t size, const char *what)
+{
+	void __iomem *p;
+
+	if (sim_check_window(sim, start, size, what))
+		return NULL;
+	p = devm_ioremap(sim->dev, start, size);
+	if (!p)
+		dev_err(sim->dev, "cannot map %s\n", what);
+
+	return p;
+}
+
+static void __iomem *sim_map_named(struct mss_sim *sim, const char *name,
+				   size_t need)
+{
+	struct resource res;
+	int i;
+
+	i = of_property_match_string(sim->mss_np, "reg-names", name);
+	if (i < 0 || of_address_to_resource(sim->mss_np, i, &res)) {
+		dev_err(sim->dev, "%pOF has no \"%s\" reg\n", sim->mss_np,
+			name);
+		return NULL;
+	}
+	if (resource_size(&res) < need)
+		dev_info(sim->dev, "%s window is %#llx bytes; mapping %#zx\n",
+			 name, (u64)resource_size(&res), need);
+
+	return sim_map_window(sim, res.start,
+			      max_t(size_t, resource_size(&res), need), name);
+}
+
+static int sim_parse_regions(struct mss_sim *sim)
+{
+	struct device_node *child, *node;
+	struct reserved_mem *rmem;
+	unsigned int i;
+
+	child = of_get_child_by_name(sim->mss_np, "mba");
+	of_node_put(child);
+
+	for (i = 0; i < SIM_NR_REGIONS; i++) {
+		if (child) {
+			struct device_node *c;
+
+			c = of_get_child_by_name(sim->mss_np,
+						 sim_region_names[i]);
+			node = of_parse_phandle(c, "memory-region", 0);
+			of_node_put(c);
+		} else {
+			node = of_parse_phandle(sim->mss_np, "memory-region", i);
+		}
+		if (!node)
+			continue;
+		rmem = of_reserved_mem_lookup(node);
+		of_node_put(node);
+		if (!rmem)
+			continue;
+		sim->region[i].base = rmem->base;
+		sim->region[i].size = rmem->size;
+		sim->region[i].present = true;
+	}
+
+	if (!sim->region[SIM_REG_MBA].present ||
+	    !sim->region[SIM_REG_MPSS].present)
+		return dev_err_probe(sim->dev, -EINVAL,
+				     "%pOF lacks the MBA or MPSS region\n",
+				     sim->mss_np);
+
+	return 0;
+}
+
+/* Map the reg of a syscon node (in the carveout); @need bytes at least */
+static void __iomem *sim_map_syscon(struct mss_sim *sim,
+				    struct device_node *np, u32 need,
+				    const char *what)
+{
+	struct resource res;
+
+	if (of_address_to_resource(np, 0, &res)) {
+		dev_err(sim->dev, "%s syscon %pOF has no reg\n", what, np);
+		return NULL;
+	}
+	if (resource_size(&res) < need) {
+		dev_err(sim->dev, "%s syscon %pOF is too small for its offsets\n",
+			what, np);
+		return NULL;
+	}
+
+	return sim_map_window(sim, res.start, resource_size(&res), what);
+}
+
+static int sim_parse_tcsr(struct mss_sim *sim)
+{
+	struct of_phandle_args args;
+	struct device_node *tcsr;
+	unsigned int i;
+	u32 need = 0;
+	int ret;
+
+	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,halt-regs",
+					       3, 0, &args);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "no qcom,halt-regs\n");
+	tcsr = args.np;
+	sim->nr_halt = 3;
+	for (i = 0; i < 3; i++) {
+		sim->halt_off[i] = args.args[i];
+		need = max(need, args.args[i] + AXI_IDLE_REG + 4);
+	}
+	sim->tcsr = sim_map_syscon(sim, tcsr, need, "halt");
+	of_node_put(tcsr);
+	if (!sim->tcsr)
+		return -EINVAL;
+	if (!sim->fl->spare_reg)
+		return 0;
+
+	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,spare-regs",
+					       1, 0, &args);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "no qcom,spare-regs\n");
+	/* Upstream DTs use another TCSR syscon; a second mapping is fine */
+	sim->spare = sim_map_syscon(sim, args.np, args.args[0] + 4, "spare");
+	of_node_put(args.np);
+	if (!sim->spare)
+		return -EINVAL;
+	sim->spare += args.args[0];
+
+	return 0;
+}
+
+static int sim_parse_qmp(struct mss_sim *sim)
+{
+	struct of_phandle_args args;
+	struct device_node *qmp;
+	struct resource res;
+	int ret;
+
+	qmp = of_parse_phandle(sim->mss_np, "qcom,qmp", 0);
+	if (!qmp) {
+		if (sim->fl->has_qmp)
+			dev_info(sim->dev, "%pOF has no qcom,qmp\n", sim->mss_np);
+		return 0;
+	}
+
+	ret = of_parse_phandle_with_args(qmp, "mboxes", "#mbox-cells", 0,
+					 &args);
+	if (!ret) {
+		of_node_put(args.np);
+		if (args.np != sim->dev->of_node || args.args_count != 1 ||
+		    args.args[0] >= SIM_MBOX_CHANS)
+			ret = -EINVAL;
+	}
+	if (ret) {
+		of_node_put(qmp);
+		return dev_err_probe(sim->dev, ret,
+				     "the AOSS node must ring one of our mailbox channels\n");
+	}
+	sim->qmp_chan = args.args[0];
+
+	ret = of_address_to_resource(qmp, 0, &res);
+	of_node_put(qmp);
+	if (ret || resource_size(&res) < QMP_MSGRAM_MIN)
+		return dev_err_probe(sim->dev, -EINVAL,
+				     "AOSS message RAM missing or too small\n");
+
+	sim->qmp = sim_map_window(sim, res.start, resource_size(&res),
+				  "AOSS message RAM");
+
+	return sim->qmp ? 0 : -ENOMEM;
+}
+
+/* The MSS node's interrupts must use our line numbers */
+static int sim_check_irqs(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i <= SIM_IRQ_SHUTDOWN_ACK; i++) {
+		struct of_phandle_args args;
+		int idx;
+
+		idx = of_property_match_string(sim->mss_np, "interrupt-names",
+					       sim_line_names[i]);
+		if (idx < 0)
+			continue;
+		if (of_irq_parse_one(sim->mss_np, idx, &args))
+			continue;
+		of_node_put(args.np);
+		if (args.np == sim->dev->of_node && args.args[0] != i)
+			return dev_err_probe(sim->dev, -EINVAL,
+					     "%pOF: interrupt \"%s\" must be line %u\n",
+					     sim->mss_np, sim_line_names[i], i);
+	}
+
+	return 0;
+}
+
+static void sim_put_mss(void *data)
+{
+	of_node_put(data);
+}
+
+static void sim_remove_domain(void *data)
+{
+	struct mss_sim *sim = data;
+	unsigned int hw;
+
+	for (hw = 0; hw < SIM_NR_IRQS; hw++)
+		irq_dispose_mapping(irq_find_mapping(sim->domain, hw));
+	irq_domain_remove(sim->domain);
+}
+
+static void sim_stop_thread(void *data)
+{
+	struct mss_sim *sim = data;
+
+	kthread_stop(sim->task);
+	put_task_struct(sim->task);
+}
+
+static void sim_remove_pds(void *data)
+{
+	struct mss_sim *sim = data;
+	unsigned int i;
+
+	if (sim->pd_provider)
+		of_genpd_del_provider(sim->dev->of_node);
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		if (pm_genpd_remove(&sim->pds[i].genpd))
+			dev_err(sim->dev, "power domain %s still in use\n",
+				sim->fl->pd_names[i]);
+}
+
+static void sim_unregister_state(void *data)
+{
+	qcom_smem_state_unregister(data);
+}
+
+static void sim_remove_debugfs(void *data)
+{
+	debugfs_remove_recursive(data);
+}
+
+static int sim_init_pds(struct mss_sim *sim)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < sim->fl->nr_pds; i++) {
+		struct sim_pd *pd = &sim->pds[i];
+
+		pd->sim = sim;
+		pd->idx = i;
+		pd->genpd.name = devm_kasprintf(sim->dev, GFP_KERNEL, "%s-%s",
+						dev_name(sim->dev),
+						sim->fl->pd_names[i]);
+		if (!pd->genpd.name)
+			return -ENOMEM;
+		pd->genpd.power_on = sim_pd_power_on;
+		pd->genpd.power_off = sim_pd_power_off;
+		ret = pm_genpd_init(&pd->genpd, NULL, true);
+		if (ret) {
+			while (i--)
+				pm_genpd_remove(&sim->pds[i].genpd);
+			return ret;
+		}
+		sim->pd_ptrs[i] = &pd->genpd;
+	}
+	sim->pd_data.domains = sim->pd_ptrs;
+	sim->pd_data.num_domains = sim->fl->nr_pds;
+
+	ret = devm_add_action_or_reset(sim->dev, sim_remove_pds, sim);
+	if (ret)
+		return ret;
+	if (!sim->fl->nr_pds)
+		return 0;
+
+	ret = of_genpd_add_provider_onecell(sim->dev->of_node, &sim->pd_data);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "cannot add power domains\n");
+	sim->pd_provider = true;
+
+	return 0;
+}
+
+static int mss_sim_probe(struct platform_device *pdev)
+{
+	struct device *dev = &pdev->dev;
+	struct device_node *np = dev->of_node;
+	struct qcom_smem_state *state;
+	struct mss_sim *sim;
+	unsigned int i;
+	int ret;
+
+	sim = devm_kzalloc(dev, sizeof(*sim), GFP_KERNEL);
+	if (!sim)
+		return -ENOMEM;
+	sim->dev = dev;
+	sim->fl = of_device_get_match_data(dev);
+	spin_lock_init(&sim->evlock);
+	mutex_init(&sim->lock);
+	sim->mss_asserted = true;
+	sim->pending_crash = -1;
+	sim->state = SIM_OFF;
+	platform_set_drvdata(pdev, sim);
+
+	sim->mss_np = sim_find_mss(sim, &sim->stop_bit);
+	if (!sim->mss_np)
+		return dev_err_probe(dev, -ENODEV,
+				     "no %s node uses this simulator's stop state\n",
+				     sim->fl->mss_compatible);
+	ret = devm_add_action_or_reset(dev, sim_put_mss, sim->mss_np);
+	if (ret)
+		return ret;
+
+	ret = sim_check_irqs(sim);
+	if (ret)
+		return ret;
+	sim->qdsp6 = sim_map_named(sim, "qdsp6",
+				   sim->fl->boot_fsm ? QDSP6SS_BOOT_CMD + 4 :
+						       QDSP6SS_MEM_PWR_CTL + 4);
+	sim->rmb = sim_map_named(sim, "rmb", RMB_WINDOW_SIZE);
+	if (!sim->qdsp6 || !sim->rmb)
+		return -EINVAL;
+	ret = sim_parse_regions(sim);
+	if (ret)
+		return ret;
+	ret = sim_parse_tcsr(sim);
+	if (ret)
+		return ret;
+	ret = sim_parse_qmp(sim);
+	if (ret)
+		return ret;
+
+	/* Power-on state: the modem is held in reset */
+	sim_regs_reset(sim);
+	if (sim->qmp)
+		sim_qmp_init(sim);
+
+	sim->domain = irq_domain_create_linear(of_fwnode_handle(np),
+					       SIM_NR_IRQS, &sim_irq_ops, sim);
+	if (!sim->domain)
+		return -ENOMEM;
+	ret = devm_add_action_or_reset(dev, sim_remove_domain, sim);
+	if (ret)
+		return ret;
+
+	/* Stopped before the domain goes (it raises lines) */
+	sim->task = kthread_create(sim_thread, sim, "mss_sim/%s",
+				   sim->fl->name);
+	if (IS_ERR(sim->task))
+		return PTR_ERR(sim->task);
+	get_task_struct(sim->task);
+	ret = devm_add_action_or_reset(dev, sim_stop_thread, sim);
+	if (ret)
+		return ret;
+	wake_up_process(sim->task);
+
+	/* Everything below may kick the thread */
+	sim->rcdev.ops = &sim_reset_ops;
+	sim->rcdev.owner = THIS_MODULE;
+	sim->rcdev.of_node = np;
+	sim->rcdev.of_reset_n_cells = 1;
+	sim->rcdev.nr_resets = SIM_NR_RESETS;
+	sim->rcdev.dev = dev;
+	ret = devm_reset_controller_register(dev, &sim->rcdev);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot register resets\n");
+
+	ret = sim_init_pds(sim);
+	if (ret)
+		return ret;
+
+	state = qcom_smem_state_register(np, &sim_smem_ops, sim);
+	if (IS_ERR(state))
+		return dev_err_probe(dev, PTR_ERR(state),
+				     "cannot register the smem state\n");
+	sim->smem_state = state;
+	ret = devm_add_action_or_reset(dev, sim_unregister_state, state);
+	if (ret)
+		return ret;
+
+	for (i = 0; i < SIM_MBOX_CHANS; i++)
+		sim->chans[i].con_priv = sim;
+	sim->mbox.dev = dev;
+	sim->mbox.ops = &sim_mbox_ops;
+	sim->mbox.chans = sim->chans;
+	sim->mbox.num_chans = SIM_MBOX_CHANS;
+	ret = devm_mbox_controller_register(dev, &sim->mbox);
+	if (ret)
+		return dev_err_probe(dev, ret, "cannot register the mailbox\n");
+
+	sim_debugfs_init(sim);
+	ret = devm_add_action_or_reset(dev, sim_remove_debugfs, sim->dbg);
+	if (ret)
+		return ret;
+
+	dev_info(dev, "simulated %s modem for %pOF (%s)\n", sim->fl->name,
+		 sim->mss_np, sim->fl->protected ? "protected" : "unprotected");
+
+	return 0;
+}
+
+static const struct of_device_id mss_sim_of_match[] = {
+	{ .compatible = "linux,sdm845-mss-sim", .data = &sim_sdm845 },
+	{ .compatible = "linux,sc7180-mss-sim", .data = &sim_sc7180 },
+	{ .compatible = "linux,msm8916-mss-sim", .data = &sim_msm8916 },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, mss_sim_of_match);
+
+static struct platform_driver mss_sim_driver = {
+	.probe = mss_sim_probe,
+	.driver = {
+		.name = "qcom_mss_sim",
+		.of_match_table = mss_sim_of_match,
+	},
+};
+
+static int __init mss_sim_init(void)
+{
+	int ret;
+
+	sim_debugfs_root = debugfs_create_dir("qcom_mss_sim", NULL);
+	ret = platform_driver_register(&mss_sim_driver);
+	if (ret)
+		debugfs_remove_recursive(sim_debugfs_root);
+
+	return ret;
+}
+module_init(mss_sim_init);
+
+static void __exit mss_sim_exit(void)
+{
+	platform_driver_unregister(&mss_sim_driver);
+	debugfs_remove_recursive(sim_debugfs_root);
+}
+module_exit(mss_sim_exit);
+
+MODULE_DESCRIPTION("Simulated Qualcomm modem subsystem for the MSS test rig");
+MODULE_LICENSE("GPL");
