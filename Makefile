@@ -167,6 +167,21 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 -include Documentation/devicetree/bindings/remoteproc/bindings.mk
 
 # ---------------------------------------------------------------------------
+# make demo: the simulated sdm845 board loads its modem through sysfs.  The
+# scenario checks every step; the transcript is the guest's side of it.
+
+DEMO_SCENARIO	:= demo-sdm845
+
+demo: $(RIG_DEPS)
+	@rm -rf $(OUT)/demo && mkdir -p $(OUT)/demo
+	@RESULTS=$(OUT)/demo $(RIG_RUN) -s demo $(DEMO_SCENARIO) \
+		> $(OUT)/demo/results.txt 2>&1; rc=$$?; \
+	echo "=== $(DEMO_SCENARIO): guest transcript ($(LOGS)/$(DEMO_SCENARIO).log)"; \
+	sed -n '/^mss-init: start/,/^mss-init: done/p' \
+		$(LOGS)/$(DEMO_SCENARIO).log | grep -v '^KTAP\|^1\.\.'; \
+	echo "=== results"; cat $(OUT)/demo/results.txt; exit $$rc
+
+# ---------------------------------------------------------------------------
 # make bench: each part adds its benchmark as a prerequisite (bench: bench-x)
 
 bench:

@@ -433,7 +433,7 @@ static char *kmsg_find(struct kmsg_reader *r, const char *text)
 enum op {
 	OP_TEST, OP_INSMOD, OP_RMMOD, OP_WRITE, OP_WRITE_FAIL, OP_EXPECT,
 	OP_EXPECT_CONTAINS, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
-	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP,
+	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW,
 };
 
 static const struct opdef {
@@ -454,6 +454,7 @@ static const struct opdef {
 	{ "kmsg-expect",	OP_KMSG_EXPECT,		1, -1 },
 	{ "kmsg-absent",	OP_KMSG_ABSENT,		1, -1 },
 	{ "sleep",		OP_SLEEP,		1, 1 },
+	{ "show",		OP_SHOW,		1, 1 },
 };
 
 struct cmd {
@@ -1095,6 +1096,33 @@ static int do_expect_absent(const struct cmd *c)
 	return ret;
 }
 
+/*
+ * show PATH: copy a file into the log, for transcripts (make demo).  The
+ * file must be readable; what it says is the business of expect.
+ */
+static int do_show(const struct cmd *c)
+{
+	char *path = expand(c->argv[0]);
+	char *buf, *line, *save = NULL;
+
+	if (!path)
+		return -1;
+	buf = read_file(path, 1 << 16);
+	if (!buf) {
+		int ret = failf("show %s: %s", path, errno_name(errno));
+
+		free(path);
+		return ret;
+	}
+	out("# %s:", path);
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		out("#   %s", line);
+	free(buf);
+	free(path);
+	return 0;
+}
+
 /* remoteproc devices can appear asynchronously: poll for the default time */
 static int do_rproc(const struct cmd *c)
 {
@@ -1226,6 +1254,7 @@ static int run_cmd(const struct cmd *c)
 	case OP_KMSG_EXPECT:	return do_kmsg_expect(c);
 	case OP_KMSG_ABSENT:	return do_kmsg_absent(c);
 	case OP_SLEEP:		sleep_ms(atol(c->argv[0])); return 0;
+	case OP_SHOW:		return do_show(c);
 	case OP_TEST:		break;
 	}
 	return 0;
