@@ -23,13 +23,17 @@ FW_MBA_BASE	?= 0x71000000	# MSS_SIM_MBA_BASE
 SIM_DTS_DIR	:= $(TOP)/arch/arm64/boot/dts/qcom
 SIM_DTS		:= $(wildcard $(SIM_DTS_DIR)/*-mss-sim*.dts)
 SIM_DTBS	:= $(patsubst $(SIM_DTS_DIR)/%.dts,$(DTBOUT)/%.dtb,$(SIM_DTS))
+# BOARD-fix.dtso applied to BOARD.dtb gives BOARD-fixed.dtb
+SIM_DTSO	:= $(wildcard $(SIM_DTS_DIR)/*-mss-sim*-fix.dtso)
+SIM_DTBS	+= $(patsubst $(SIM_DTS_DIR)/%-fix.dtso,$(DTBOUT)/%-fixed.dtb,$(SIM_DTSO))
 SIM_DTS_DEPS	:= $(wildcard $(SIM_DTS_DIR)/*.dtsi $(SIM_DTS_DIR)/*.h) \
 		   $(SIM_DTS_DIR)/sim-dtbs.mk
 SIM_DTC		?= $(firstword $(wildcard $(KOBJ)/scripts/dtc/dtc) dtc)
 SIM_DTC_CPP	:= gcc -E -nostdinc -undef -D__DTS__ -x assembler-with-cpp \
 		   -I$(SIM_DTS_DIR) -I$(KSRC)/scripts/dtc/include-prefixes
 # kbuild's DTC_FLAGS without W=1 (scripts/Makefile.dtbs)
-SIM_DTC_FLAGS	:= -Wno-unique_unit_address -Wno-unit_address_vs_reg \
+# -@ keeps the labels, so fix overlays can refer to the board's nodes
+SIM_DTC_FLAGS	:= -@ -Wno-unique_unit_address -Wno-unit_address_vs_reg \
 		   -Wno-avoid_unnecessary_addr_size -Wno-alias_paths \
 		   -Wno-graph_child_address -Wno-simple_bus_reg
 
@@ -44,5 +48,12 @@ $(DTBOUT)/%.dtb: $(SIM_DTS_DIR)/%.dts $(SIM_DTS_DEPS) | $(KSRC_STAMP)
 		-o $@.tmp $@.dts.tmp
 	@mv $@.tmp $@
 	@rm -f $@.dts.tmp
+
+$(DTBOUT)/%-fixed.dtb: $(DTBOUT)/%.dtb $(SIM_DTS_DIR)/%-fix.dtso
+	@echo "  OVL     $(notdir $@)"
+	@$(SIM_DTC) -@ -I dts -O dtb -o $@.dtbo $(SIM_DTS_DIR)/$*-fix.dtso
+	@fdtoverlay -i $< -o $@.tmp $@.dtbo
+	@mv $@.tmp $@
+	@rm -f $@.dtbo
 
 HELP_EXTRA += 'sim-dtbs        DTBs of the simulated modem boards -> build/out/dtbs'
