@@ -279,6 +279,25 @@ invalid:
 	return -EINVAL;
 }
 
+/* The modem image (firmware-name entry 1), checked; release_firmware() it */
+static int mss_request_modem(struct qcom_mss *mss, const struct firmware **fw)
+{
+	int ret;
+
+	ret = request_firmware(fw, mss->mpss_image, mss->dev);
+	if (ret < 0) {
+		dev_err(mss->dev, "unable to load %s: %d\n", mss->mpss_image,
+			ret);
+		return ret;
+	}
+
+	ret = mss_check_elf(mss, *fw);
+	if (ret)
+		release_firmware(*fw);
+
+	return ret;
+}
+
 static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 			    const struct elf32_phdr *phdr, int idx,
 			    char *seg_name, size_t name_len, phys_addr_t addr)
@@ -361,16 +380,9 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	if (!seg_name)
 		return -ENOMEM;
 
-	ret = request_firmware(&fw, mss->mpss_image, mss->dev);
-	if (ret < 0) {
-		dev_err(mss->dev, "unable to load %s: %d\n", mss->mpss_image,
-			ret);
-		goto free_name;
-	}
-
-	ret = mss_check_elf(mss, fw);
+	ret = mss_request_modem(mss, &fw);
 	if (ret)
-		goto release;
+		goto free_name;
 
 	/* Restart the MBA's segment validator */
 	mss_rmb_code_reset(mss);
@@ -604,16 +616,9 @@ static int mss_parse_fw(struct rproc *rproc, const struct firmware *mba_fw)
 	int ret;
 	int i;
 
-	ret = request_firmware(&fw, mss->mpss_image, mss->dev);
-	if (ret < 0) {
-		dev_err(mss->dev, "unable to load %s: %d\n", mss->mpss_image,
-			ret);
-		return ret;
-	}
-
-	ret = mss_check_elf(mss, fw);
+	ret = mss_request_modem(mss, &fw);
 	if (ret)
-		goto release;
+		return ret;
 
 	rproc_coredump_set_elf_info(rproc, ELFCLASS32, EM_NONE);
 
@@ -632,7 +637,6 @@ static int mss_parse_fw(struct rproc *rproc, const struct firmware *mba_fw)
 		mss->total_dump_size += phdrs[i].p_memsz;
 	}
 
-release:
 	release_firmware(fw);
 
 	return ret;

@@ -129,58 +129,11 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "../qcom_q6v5_mss_regs.h"
 #include "qcom_scm_sim.h"
 
-/* RMB (PBL/MBA interface) registers, as in qcom_q6v5_mss.c */
-#define RMB_MBA_IMAGE_REG		0x00
-#define RMB_PBL_STATUS_REG		0x04
-#define RMB_MBA_COMMAND_REG		0x08
-#define RMB_MBA_STATUS_REG		0x0c
-#define RMB_PMI_META_DATA_REG		0x10
-#define RMB_PMI_CODE_START_REG		0x14
-#define RMB_PMI_CODE_LENGTH_REG		0x18
-#define RMB_MBA_MSS_STATUS		0x40
-#define RMB_MBA_ALT_RESET		0x44
+/* The register map is shared with the driver: qcom_q6v5_mss_regs.h */
 #define RMB_WINDOW_SIZE			0x48
-
-#define RMB_PBL_SUCCESS			1
-#define RMB_MBA_XPU_UNLOCKED		1
-#define RMB_MBA_META_DATA_AUTH_SUCCESS	3
-#define RMB_MBA_AUTH_COMPLETE		4
-
-#define RMB_CMD_META_DATA_READY		1
-#define RMB_CMD_LOAD_READY		2
-
-/* QDSP6SS registers */
-#define QDSP6SS_RESET_REG		0x014
-#define QDSP6SS_GFMUX_CTL_REG		0x020
-#define QDSP6SS_CORE_CBCR		0x020	/* boot FSM parts */
-#define QDSP6SS_PWR_CTL_REG		0x030
-#define QDSP6SS_XO_CBCR			0x038
-#define QDSP6SS_SLEEP			0x03c
-#define QDSP6SS_MEM_PWR_CTL		0x0b0
-#define QDSP6SS_BOOT_CORE_START		0x400
-#define QDSP6SS_BOOT_CMD		0x404
-
-#define Q6SS_STOP_CORE			BIT(0)
-#define Q6SS_CORE_ARES			BIT(1)
-#define Q6SS_BUS_ARES_ENABLE		BIT(2)
-#define Q6SS_CBCR_CLKEN			BIT(0)
-#define Q6SS_CBCR_CLKOFF		BIT(31)
-#define Q6SS_CLK_ENABLE			BIT(1)
-
-#define Q6SS_L2DATA_SLP_NRET_N_0	BIT(0)
-#define Q6SS_L2DATA_SLP_NRET_N_1	BIT(1)
-#define Q6SS_L2DATA_SLP_NRET_N_2	BIT(2)
-#define Q6SS_L2TAG_SLP_NRET_N		BIT(16)
-#define Q6SS_ETB_SLP_NRET_N		BIT(17)
-#define Q6SS_L2DATA_STBY_N		BIT(18)
-#define Q6SS_SLP_RET_N			BIT(19)
-#define Q6SS_CLAMP_IO			BIT(20)
-#define QDSS_BHS_ON			BIT(21)
-#define QDSS_LDO_BYP			BIT(22)
-#define QDSP6V56_CLAMP_WL		BIT(21)
-#define QDSP6V56_CLAMP_QMC_MEM		BIT(22)
 
 /* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
 #define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
@@ -191,14 +144,8 @@
 
 #define Q6SS_RESET_DEFAULT	(Q6SS_STOP_CORE | Q6SS_CORE_ARES | \
 				 Q6SS_BUS_ARES_ENABLE)
-#define Q6SS_PWR_CTL_DEFAULT	(Q6SS_CLAMP_IO | QDSP6V56_CLAMP_WL | \
-				 QDSP6V56_CLAMP_QMC_MEM)
-
-/* TCSR AXI halt port registers */
-#define AXI_HALTREQ_REG			0x0
-#define AXI_HALTACK_REG			0x4
-#define AXI_IDLE_REG			0x8
-#define AXI_GATING_VALID_OVERRIDE	BIT(0)
+#define Q6SS_PWR_CTL_DEFAULT	(Q6SS_CLAMP_IO | QDSP6v56_CLAMP_WL | \
+				 QDSP6v56_CLAMP_QMC_MEM)
 
 /* AOSS QMP message RAM, as in drivers/soc/qcom/qcom_aoss.c */
 #define QMP_DESC_MAGIC			0x00
