@@ -8,10 +8,10 @@
  * negative value is an error code of the modem's own.
  */
 
-#include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/io.h>
-#include <linux/jiffies.h>
+#include <linux/iopoll.h>
+#include <linux/time64.h>
 #include <linux/sizes.h>
 
 #include "qcom_q6v5_mss.h"
@@ -41,18 +41,12 @@ void mss_rmb_set_mba(struct qcom_mss *mss, phys_addr_t mba, size_t dp_size)
  */
 int mss_rmb_pbl_wait(struct qcom_mss *mss, unsigned int ms)
 {
-	unsigned long timeout = jiffies + msecs_to_jiffies(ms);
 	s32 val;
 
-	for (;;) {
-		val = readl(mss->rmb_base + RMB_PBL_STATUS_REG);
-		if (val)
-			break;
-		if (time_after(jiffies, timeout)) {
-			dev_err(mss->dev, "PBL boot timed out\n");
-			return -ETIMEDOUT;
-		}
-		usleep_range(1000, 2000);
+	if (readl_poll_timeout(mss->rmb_base + RMB_PBL_STATUS_REG, val, val,
+			       1000, ms * USEC_PER_MSEC)) {
+		dev_err(mss->dev, "PBL boot timed out\n");
+		return -ETIMEDOUT;
 	}
 
 	if (val != RMB_PBL_SUCCESS) {
@@ -75,21 +69,15 @@ int mss_rmb_pbl_wait(struct qcom_mss *mss, unsigned int ms)
  */
 int mss_rmb_mba_wait(struct qcom_mss *mss, u32 status, unsigned int ms)
 {
-	unsigned long timeout = jiffies + msecs_to_jiffies(ms);
 	s32 val;
+	int ret;
 
-	for (;;) {
-		val = readl(mss->rmb_base + RMB_MBA_STATUS_REG);
-		if (val < 0)
-			return val;
-		if (!status && val)
-			return val;
-		if (status && val == status)
-			return val;
-		if (time_after(jiffies, timeout))
-			return -ETIMEDOUT;
-		usleep_range(1000, 2000);
-	}
+	/* A negative status is the MBA giving up: stop waiting at once */
+	ret = readl_poll_timeout(mss->rmb_base + RMB_MBA_STATUS_REG, val,
+				 val < 0 || (status ? val == status : val != 0),
+				 1000, ms * USEC_PER_MSEC);
+
+	return ret ?: val;
 }
 
 /**
