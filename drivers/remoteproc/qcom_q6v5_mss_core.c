@@ -43,7 +43,7 @@ static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 		return;
 
 	/* The debug policy sits right after the 1 MiB the MBA may use */
-	if (SZ_1M + dp->size <= mss->mem.co[MSS_REGION_MBA].size) {
+	if (SZ_1M + dp->size <= mss->mem.region[MSS_REGION_MBA].size) {
 		memcpy(mba_region + SZ_1M, dp->data, dp->size);
 		mss->dp_size = dp->size;
 	}
@@ -54,7 +54,7 @@ static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 static int mss_load(struct rproc *rproc, const struct firmware *fw)
 {
 	struct qcom_mss *mss = rproc->priv;
-	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
 	void *region;
 
 	if (fw->size > mba->size || fw->size > MSS_MBA_MAX_SIZE) {
@@ -70,8 +70,8 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 
 	region = memremap(mba->base, mba->size, MEMREMAP_WC);
 	if (!region) {
-		dev_err(mss->dev, "unable to map MBA region %pa+%zx\n",
-			&mba->base, mba->size);
+		dev_err(mss->dev, "unable to map MBA region %#llx+%#llx\n",
+			mba->base, mba->size);
 		return -EBUSY;
 	}
 
@@ -84,7 +84,7 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 
 static void mss_dump_mba_logs(struct qcom_mss *mss)
 {
-	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
 	void *region;
 	void *data;
 
@@ -148,7 +148,7 @@ static void mss_teardown(struct qcom_mss *mss)
 
 static int mss_mba_boot(struct qcom_mss *mss)
 {
-	struct mss_carveout *mba = &mss->mem.co[MSS_REGION_MBA];
+	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
 	int ret;
 
 	ret = qcom_q6v5_prepare(&mss->q6v5);
@@ -358,7 +358,7 @@ unmap:
 
 static int mss_mpss_load(struct qcom_mss *mss)
 {
-	struct mss_carveout *mpss = &mss->mem.co[MSS_REGION_MPSS];
+	const struct mss_mdata_region *mpss = &mss->mem.region[MSS_REGION_MPSS];
 	const struct elf32_phdr *phdrs, *phdr;
 	phys_addr_t min_addr = PHYS_ADDR_MAX;
 	const struct firmware *fw;
@@ -574,7 +574,7 @@ static void mss_dump_segment(struct rproc *rproc,
 			     void *dest, size_t cp_offset, size_t size)
 {
 	struct qcom_mss *mss = rproc->priv;
-	struct mss_carveout *mpss = &mss->mem.co[MSS_REGION_MPSS];
+	const struct mss_mdata_region *mpss = &mss->mem.region[MSS_REGION_MPSS];
 	s64 offset = (s64)segment->da - mss->mpss_reloc + cp_offset;
 	void *ptr = NULL;
 	int ret = 0;

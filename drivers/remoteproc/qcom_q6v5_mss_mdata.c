@@ -89,7 +89,7 @@ static struct device_node *mss_region_node(struct device *dev,
 
 static int mss_region_discover(struct mss_mem *mem, enum mss_region_role role)
 {
-	struct mss_mdata_region *cand = &mem->cand[role];
+	struct mss_mdata_region *region = &mem->region[role];
 	struct mss_carveout *co = &mem->co[role];
 	const char *name = mss_region_role_name(role);
 	struct reserved_mem *rmem;
@@ -114,14 +114,12 @@ static int mss_region_discover(struct mss_mem *mem, enum mss_region_role role)
 		return role == MSS_REGION_MDATA ? 0 : -EINVAL;
 	}
 
-	co->base = rmem->base;
-	co->size = rmem->size;
-	cand->present = true;
-	cand->base = rmem->base;
-	cand->size = rmem->size;
-	cand->base_known = true;
-	cand->no_map = of_property_read_bool(node, "no-map");
-	cand->dynamic = !of_property_present(node, "reg");
+	region->present = true;
+	region->base = rmem->base;
+	region->size = rmem->size;
+	region->base_known = true;
+	region->no_map = of_property_read_bool(node, "no-map");
+	region->dynamic = !of_property_present(node, "reg");
 	of_node_put(node);
 
 	return 0;
@@ -158,11 +156,11 @@ int mss_mem_init(struct mss_mem *mem, struct device *dev, bool protected)
 			return ret;
 	}
 
-	mss_mdata_check_regions(mem->cand, PAGE_SIZE);
+	mss_mdata_check_regions(mem->region, PAGE_SIZE);
 	for (i = 0; i < MSS_REGION_NR; i++) {
-		if (!mem->cand[i].present || !mem->cand[i].flags)
+		if (!mem->region[i].present || !mem->region[i].flags)
 			continue;
-		mss_region_flags_str(mem->cand[i].flags, why, sizeof(why));
+		mss_region_flags_str(mem->region[i].flags, why, sizeof(why));
 		dev_err(dev, "%s region %s: %s; not used to stage metadata\n",
 			mss_region_role_name(i), mem->co[i].node, why);
 	}
@@ -225,10 +223,9 @@ int mss_mem_assign_range(struct mss_mem *mem, u64 *perm, phys_addr_t addr,
 int mss_mem_assign(struct mss_mem *mem, enum mss_region_role role,
 		   bool local, bool remote)
 {
-	struct mss_carveout *co = &mem->co[role];
-
-	return mss_mem_assign_range(mem, &co->perm, co->base, co->size,
-				    local, remote);
+	return mss_mem_assign_range(mem, &mem->co[role].perm,
+				    mem->region[role].base,
+				    mem->region[role].size, local, remote);
 }
 
 /**
@@ -276,10 +273,10 @@ static void mss_mdata_mark_stuck(struct mss_mem *mem,
 {
 	switch (source) {
 	case MSS_MDATA_DEDICATED:
-		mem->cand[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
+		mem->region[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
 		break;
 	case MSS_MDATA_MPSS_WINDOW:
-		mem->cand[MSS_REGION_MPSS].flags |= MSS_REGION_F_STUCK;
+		mem->region[MSS_REGION_MPSS].flags |= MSS_REGION_F_STUCK;
 		mem->co[MSS_REGION_MPSS].perm = BIT(QCOM_SCM_VMID_MSS_MSA);
 		break;
 	default:
@@ -338,7 +335,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		return PTR_ERR(metadata);
 	}
 
-	ret = mss_mdata_select(mem->cand, size, legacy_mdata, PAGE_SIZE,
+	ret = mss_mdata_select(mem->region, size, legacy_mdata, PAGE_SIZE,
 			       &choice);
 	if (ret) {
 		dev_err(mem->dev,
@@ -428,7 +425,7 @@ out_record:
 static void mss_mdata_show_candidate(struct seq_file *s, struct mss_mem *mem,
 				     enum mss_region_role role)
 {
-	const struct mss_mdata_region *c = &mem->cand[role];
+	const struct mss_mdata_region *c = &mem->region[role];
 	char why[128];
 
 	if (!c->present) {

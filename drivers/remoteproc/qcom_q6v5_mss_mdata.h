@@ -16,15 +16,14 @@ struct dentry;
 struct firmware;
 
 /**
- * struct mss_carveout - one reserved-memory region the MSS node references
- * @base: physical base (allocated at boot for dynamic regions)
- * @size: size in bytes
+ * struct mss_carveout - ownership and name of an MSS region
  * @perm: current owners, a bitmap of QCOM_SCM_VMID_* (HLOS at probe)
  * @node: full name of the reserved-memory node, for messages
+ *
+ * Where the region is and whether it may be staged in is kept once, in
+ * &struct mss_mem.region.
  */
 struct mss_carveout {
-	phys_addr_t base;
-	size_t size;
 	u64 perm;
 	char node[64];
 };
@@ -34,9 +33,9 @@ struct mss_carveout {
  * @dev: the MSS device, for messages and the legacy DMA allocation
  * @lock: protects the report fields (@last, @last_err, @uses) against debugfs
  * @protected: TrustZone moves region ownership (need_mem_protection)
- * @co: the regions, indexed by &enum mss_region_role
- * @cand: the same regions as the selection logic sees them, with the
- *	reasons each one is unusable for staging
+ * @co: ownership and names of the regions, indexed by &enum mss_region_role
+ * @region: where the regions are (base, size), as the selection logic sees
+ *	them, with the reasons each one is unusable for staging
  * @legacy_warned: the one warning per probe about the legacy path was given
  * @last: the source chosen by the most recent start
  * @last_err: the error of the most recent selection, 0 on success
@@ -47,7 +46,7 @@ struct mss_mem {
 	struct mutex lock; /* report fields vs debugfs */
 	bool protected;
 	struct mss_carveout co[MSS_REGION_NR];
-	struct mss_mdata_region cand[MSS_REGION_NR];
+	struct mss_mdata_region region[MSS_REGION_NR];
 	bool legacy_warned;
 	struct mss_mdata_choice last;
 	int last_err;
