@@ -624,6 +624,20 @@ int mss_reset_deassert(struct qcom_mss *mss)
 
 /* ---- Q-channels and AXI ports ----------------------------------------- */
 
+/* External control registers: wait for a clock's "off" status to clear */
+static int mss_ext_clk_wait(struct qcom_mss *mss, u32 clk_off, const char *what)
+{
+	unsigned int val;
+
+	if (regmap_read_poll_timeout(mss->halt_map, clk_off, val, !val, 1,
+				     Q6SS_CBCR_TIMEOUT_US)) {
+		dev_err(mss->dev, "failed to enable %s clock\n", what);
+		return -ETIMEDOUT;
+	}
+
+	return 0;
+}
+
 static int mss_qchannel_on(struct qcom_mss *mss, u32 offset)
 {
 	unsigned int val;
@@ -633,13 +647,9 @@ static int mss_qchannel_on(struct qcom_mss *mss, u32 offset)
 		regmap_write(mss->conn_map, mss->rscc_disable, 0);
 		regmap_write(mss->conn_map, mss->force_clk_on, 1);
 
-		ret = regmap_read_poll_timeout(mss->halt_map, mss->axim1_clk_off,
-					       val, !val, 1,
-					       Q6SS_CBCR_TIMEOUT_US);
-		if (ret) {
-			dev_err(mss->dev, "failed to enable axim1 clock\n");
-			return -ETIMEDOUT;
-		}
+		ret = mss_ext_clk_wait(mss, mss->axim1_clk_off, "axim1");
+		if (ret)
+			return ret;
 	}
 
 	regmap_write(mss->halt_map, offset + QACCEPT_REQ_REG, 1);
@@ -739,7 +749,6 @@ static void mss_halt_axi_port(struct qcom_mss *mss, u32 offset)
 void mss_q6_halt(struct qcom_mss *mss, bool teardown)
 {
 	const struct mss_desc *desc = mss->desc;
-	unsigned int val;
 	u32 pwr;
 
 	mss_halt_axi_port(mss, mss->halt_q6);
@@ -757,12 +766,8 @@ void mss_q6_halt(struct qcom_mss *mss, bool teardown)
 
 	if (teardown && desc->has_ext_cntl_regs) {
 		regmap_write(mss->conn_map, mss->rscc_disable, 1);
-		if (regmap_read_poll_timeout(mss->halt_map, mss->axim1_clk_off,
-					     val, !val, 1, Q6SS_CBCR_TIMEOUT_US))
-			dev_err(mss->dev, "failed to enable axim1 clock\n");
-		if (regmap_read_poll_timeout(mss->halt_map, mss->crypto_clk_off,
-					     val, !val, 1, Q6SS_CBCR_TIMEOUT_US))
-			dev_err(mss->dev, "failed to enable crypto clock\n");
+		mss_ext_clk_wait(mss, mss->axim1_clk_off, "axim1");
+		mss_ext_clk_wait(mss, mss->crypto_clk_off, "crypto");
 	}
 
 	if (desc->has_qaccept_regs) {
