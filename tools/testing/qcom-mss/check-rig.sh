@@ -47,7 +47,8 @@ done
 # --- 2. mss-init's scenario parser, built for the host ----------------
 lint=$OUT/bin/mss-init-lint
 mkdir -p "$OUT/bin"
-if cc -O2 -Wall -Wextra -Werror -o "$lint" "$RIG/init/init.c" 2> "$tmp/cc"; then
+if cc -O2 -Wall -Wextra -Werror -I"$TOP/scripts/include" -o "$lint" \
+	"$RIG/init/init.c" 2> "$tmp/cc"; then
 	pass selftest/lint-build
 else
 	fail selftest/lint-build "$(head -40 "$tmp/cc")"

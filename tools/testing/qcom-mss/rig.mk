@@ -41,9 +41,10 @@ HELP_EXTRA	+= 'qemu-run        boot one scenario, console shown: make qemu-run S
 
 guest-init: $(RIG_INIT)
 
-$(RIG_INIT): $(RIG_DIR)/init/init.c | $(DEPS_STAMP)
+$(RIG_INIT): $(RIG_DIR)/init/init.c $(TOP)/scripts/include/mss_host.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -o $@ $<
+	$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror \
+		-I$(TOP)/scripts/include -o $@ $<
 
 # The kernel provides usr/gen_init_cpio and the in-tree helper modules.
 # mkinitramfs.sh only rewrites the archive when its content changed.

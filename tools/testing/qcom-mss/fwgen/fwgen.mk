@@ -51,9 +51,10 @@ CHECK_STAGES	+= fwgen
 
 mss-fwgen: $(FWGEN)
 
-$(FWGEN): $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/fwgen.mk | $(DEPS_STAMP)
+$(FWGEN): $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/fwgen.mk \
+	  $(TOP)/scripts/include/mss_host.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	gcc -Wall -Wextra -O2 -o $@ $< -lcrypto
+	gcc -Wall -Wextra -O2 -I$(TOP)/scripts/include -o $@ $< -lcrypto
 
 # Regenerate when the parameters change, not only when the tool does
 $(FW_PARAMS_FILE): FORCE

@@ -68,7 +68,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -79,6 +78,8 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
+
+#include "mss_host.h"
 
 #define EM_QDSP6		164
 #define HEXAGON_EFLAGS		0x65
@@ -91,7 +92,7 @@
 #define QCOM_MDT_TYPE_MASK	(7u << 24)
 #define QCOM_MDT_TYPE_PHDR	(7u << 24)
 #define QCOM_MDT_TYPE_HASH	(2u << 24)
-#define QCOM_MDT_RELOCATABLE	(1u << 27)
+#define QCOM_MDT_RELOCATABLE	BIT(27)
 
 #define EHDR_SIZE		52u
 #define PHDR_SIZE		32u
@@ -102,10 +103,10 @@
 
 #define SEG_ALIGN		0x1000u
 #define MAX_IMAGE		(64u << 20)	/* modem memory image span */
-#define MAX_SIG_PAD		(1u << 20)
+#define MAX_SIG_PAD		BIT(20)
 #define MAX_PHNUM		100u		/* .bNN has two digits */
 #define MAX_LOAD		(MAX_PHNUM - 2)
-#define MBA_MAX_FILE		(1u << 20)	/* q6v5_load() limit */
+#define MBA_MAX_FILE		BIT(20)	/* q6v5_load() limit */
 #define MBA_MAX_LOAD		2u
 
 #define DEF_MODEM_BASE		0x8e000000ull
@@ -121,31 +122,31 @@
 enum fmt { FMT_SPLIT = 1, FMT_MBN = 2, FMT_BOTH = 3 };
 
 struct phdr {
-	uint32_t type;
-	uint32_t offset;
-	uint32_t paddr;
-	uint32_t filesz;
-	uint32_t memsz;
-	uint32_t flags;
-	uint32_t align;
+	u32 type;
+	u32 offset;
+	u32 paddr;
+	u32 filesz;
+	u32 memsz;
+	u32 flags;
+	u32 align;
 };
 
 struct opts {
 	const char *out;
 	const char *name;
 	int format;
-	uint64_t seed;
+	u64 seed;
 	unsigned int segments;
-	uint64_t seg_size[MAX_LOAD];
+	u64 seg_size[MAX_LOAD];
 	unsigned int nr_seg_size;
-	uint64_t total_size;
+	u64 total_size;
 	bool have_total;
-	uint64_t zero_fill;
-	uint64_t bss;
-	uint64_t base;
+	u64 zero_fill;
+	u64 bss;
+	u64 base;
 	bool have_base;
 	bool relocatable;
-	uint64_t sig_pad;
+	u64 sig_pad;
 	bool have_sig_pad;
 	int corrupt;
 	bool mba;
@@ -155,8 +156,7 @@ struct opts {
 
 static const char *prog = "mss-fwgen";
 
-static void __attribute__((noreturn, format(printf, 1, 2)))
-usage_error(const char *fmt, ...)
+static __noreturn __printf(1, 2) void usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -168,8 +168,7 @@ usage_error(const char *fmt, ...)
 	exit(EXIT_USAGE);
 }
 
-static void __attribute__((noreturn, format(printf, 1, 2)))
-fatal(const char *fmt, ...)
+static __noreturn __printf(1, 2) void fatal(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -181,10 +180,9 @@ fatal(const char *fmt, ...)
 	exit(1);
 }
 
-static void usage(void)
+static void print_help(void)
 {
-	printf(
-"Usage: %s [OPTIONS]\n"
+	printf("Usage: %s [OPTIONS]\n"
 "Write deterministic Qualcomm MDT firmware for the simulated modem.\n"
 "\n"
 "  --out DIR              output directory (created; required unless\n"
@@ -223,10 +221,10 @@ static void usage(void)
 }
 
 /* Parse "123", "0x1f", "64K", "2M"; whole string, no sign, no overflow. */
-static bool parse_u64(const char *s, uint64_t *val, bool allow_suffix)
+static bool parse_u64(const char *s, u64 *val, bool allow_suffix)
 {
 	unsigned long long v;
-	uint64_t mult = 1;
+	u64 mult = 1;
 	char *end;
 
 	if (!*s || *s == '-' || *s == '+' || *s == ' ')
@@ -246,13 +244,13 @@ static bool parse_u64(const char *s, uint64_t *val, bool allow_suffix)
 		return false;
 	if (v > UINT64_MAX / mult)
 		return false;
-	*val = (uint64_t)v * mult;
+	*val = (u64)v * mult;
 	return true;
 }
 
-static uint64_t opt_size(const char *opt, const char *arg)
+static u64 opt_size(const char *opt, const char *arg)
 {
-	uint64_t v;
+	u64 v;
 
 	if (!parse_u64(arg, &v, true))
 		usage_error("%s: invalid size '%s'", opt, arg);
@@ -281,9 +279,9 @@ static void parse_size_list(struct opts *o, const char *arg)
 }
 
 /* splitmix64: tiny, well distributed, trivially reproducible elsewhere */
-static uint64_t splitmix64(uint64_t *state)
+static u64 splitmix64(u64 *state)
 {
-	uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+	u64 z = (*state += 0x9e3779b97f4a7c15ull);
 
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
@@ -291,44 +289,44 @@ static uint64_t splitmix64(uint64_t *state)
 }
 
 /* Stream for (seed, kind, index); kind: 'M' modem, 'B' MBA, 'S' sig pad */
-static void fill_stream(uint8_t *buf, size_t len, uint64_t seed, char kind,
+static void fill_stream(u8 *buf, size_t len, u64 seed, char kind,
 			unsigned int index)
 {
-	uint64_t state = seed;
-	uint64_t key = ((uint64_t)(uint8_t)kind << 32) | index;
+	u64 state = seed;
+	u64 key = ((u64)(u8)kind << 32) | index;
 	size_t i;
 
 	state ^= splitmix64(&key);
 	for (i = 0; i < len; i += 8) {
-		uint64_t r = splitmix64(&state);
+		u64 r = splitmix64(&state);
 		size_t n = len - i < 8 ? len - i : 8;
 
 		for (size_t b = 0; b < n; b++)
-			buf[i + b] = (uint8_t)(r >> (8 * b));
+			buf[i + b] = (u8)(r >> (8 * b));
 	}
 }
 
-static void put16(uint8_t *p, uint16_t v)
+static void put16(u8 *p, u16 v)
 {
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
+	p[0] = (u8)v;
+	p[1] = (u8)(v >> 8);
 }
 
-static void put32(uint8_t *p, uint32_t v)
+static void put32(u8 *p, u32 v)
 {
-	put16(p, (uint16_t)v);
-	put16(p + 2, (uint16_t)(v >> 16));
+	put16(p, (u16)v);
+	put16(p + 2, (u16)(v >> 16));
 }
 
-static uint64_t align_up(uint64_t v, uint64_t a)
+static u64 align_up(u64 v, u64 a)
 {
 	return (v + a - 1) & ~(a - 1);
 }
 
-static void sha256_image(const uint8_t *data, size_t filesz, size_t memsz,
-			 uint8_t out[DIGEST_SIZE])
+static void sha256_image(const u8 *data, size_t filesz, size_t memsz,
+			 u8 out[DIGEST_SIZE])
 {
-	static const uint8_t zero[4096];
+	static const u8 zero[4096];
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	unsigned int len = 0;
 	size_t left;
@@ -371,7 +369,7 @@ static void mkdir_p(const char *dir)
 }
 
 static void write_file(const char *dir, const char *name, const char *ext,
-		       const uint8_t *data, size_t len)
+		       const u8 *data, size_t len)
 {
 	size_t plen = strlen(dir) + strlen(name) + strlen(ext) + 3;
 	char *path = malloc(plen);
@@ -415,7 +413,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	uint64_t v;
+	u64 v;
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -497,7 +495,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 			o->verbose = true;
 			break;
 		case O_HELP:
-			usage();
+			print_help();
 			exit(0);
 		case ':':
 			usage_error("option '%s' needs an argument",
@@ -510,7 +508,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 }
 
-static void check_args(struct opts *o, uint64_t *sizes)
+static void check_args(struct opts *o, u64 *sizes)
 {
 	unsigned int max_load = (o->mba ? MBA_MAX_LOAD : MAX_LOAD) -
 				(o->bss ? 1 : 0);
@@ -557,7 +555,7 @@ static void check_args(struct opts *o, uint64_t *sizes)
 			usage_error("segment sizes must be at least 1 byte%s",
 				    o->have_total ? " (--total-size too small)" : "");
 		if (sizes[i] > MAX_IMAGE)
-			usage_error("segment size %" PRIu64 " exceeds the 64 MiB image limit",
+			usage_error("segment size %llu exceeds the 64 MiB image limit",
 				    sizes[i]);
 	}
 	if (o->zero_fill > MAX_IMAGE)
@@ -565,12 +563,12 @@ static void check_args(struct opts *o, uint64_t *sizes)
 	if (o->bss > MAX_IMAGE)
 		usage_error("--bss exceeds the 64 MiB image limit");
 	if (o->sig_pad > MAX_SIG_PAD)
-		usage_error("--sig-pad: %" PRIu64 " is more than %u bytes",
+		usage_error("--sig-pad: %llu is more than %lu bytes",
 			    o->sig_pad, MAX_SIG_PAD);
 	if (o->base & (SEG_ALIGN - 1))
-		usage_error("--base: 0x%" PRIx64 " is not 4 KiB aligned", o->base);
+		usage_error("--base: 0x%llx is not 4 KiB aligned", o->base);
 	if (o->base > UINT32_MAX)
-		usage_error("--base: 0x%" PRIx64 " is beyond the 32-bit address space",
+		usage_error("--base: 0x%llx is beyond the 32-bit address space",
 			    o->base);
 	if (o->corrupt >= 0 &&
 	    (o->corrupt < 2 || (unsigned int)o->corrupt >= 2 + o->segments))
@@ -580,31 +578,31 @@ static void check_args(struct opts *o, uint64_t *sizes)
 
 int main(int argc, char **argv)
 {
-	uint64_t sizes[MAX_LOAD];
+	u64 sizes[MAX_LOAD];
 	struct phdr ph[MAX_PHNUM];
 	struct opts o;
-	uint64_t hdr_size, hash_size, mdsize, off, addr, span, image_size;
+	u64 hdr_size, hash_size, mdsize, off, addr, span, image_size;
 	unsigned int phnum, nload, i;
-	uint8_t *img, *hash;
+	u8 *img, *hash;
 
 	parse_args(&o, argc, argv);
 	check_args(&o, sizes);
 
 	nload = o.segments + (o.bss ? 1 : 0);
 	phnum = 2 + nload;
-	hdr_size = EHDR_SIZE + (uint64_t)PHDR_SIZE * phnum;
-	hash_size = HASH_HDR_SIZE + (uint64_t)DIGEST_SIZE * phnum + o.sig_pad;
+	hdr_size = EHDR_SIZE + (u64)PHDR_SIZE * phnum;
+	hash_size = HASH_HDR_SIZE + (u64)DIGEST_SIZE * phnum + o.sig_pad;
 	mdsize = hdr_size + hash_size;
 
 	/* Layout */
 	memset(ph, 0, sizeof(ph));
 	ph[0].type = ELF_PT_NULL;
-	ph[0].filesz = (uint32_t)hdr_size;
+	ph[0].filesz = (u32)hdr_size;
 	ph[0].flags = QCOM_MDT_TYPE_PHDR;
 	ph[1].type = ELF_PT_NULL;
-	ph[1].offset = (uint32_t)hdr_size;
-	ph[1].filesz = (uint32_t)hash_size;
-	ph[1].memsz = (uint32_t)hash_size;
+	ph[1].offset = (u32)hdr_size;
+	ph[1].filesz = (u32)hash_size;
+	ph[1].memsz = (u32)hash_size;
 	ph[1].flags = QCOM_MDT_TYPE_HASH;
 	ph[1].align = SEG_ALIGN;
 
@@ -615,14 +613,14 @@ int main(int argc, char **argv)
 		bool bss = i == o.segments;
 
 		p->type = ELF_PT_LOAD;
-		p->filesz = bss ? 0 : (uint32_t)sizes[i];
-		p->memsz = bss ? (uint32_t)o.bss :
-			   (uint32_t)(sizes[i] + o.zero_fill);
+		p->filesz = bss ? 0 : (u32)sizes[i];
+		p->memsz = bss ? (u32)o.bss :
+			   (u32)(sizes[i] + o.zero_fill);
 		off = align_up(off, SEG_ALIGN);
-		p->offset = (uint32_t)off;
+		p->offset = (u32)off;
 		off += p->filesz;
 		addr = align_up(addr, SEG_ALIGN);
-		p->paddr = (uint32_t)addr;
+		p->paddr = (u32)addr;
 		addr += p->memsz;
 		p->flags = ELF_PF_R | (i ? ELF_PF_W : ELF_PF_X);
 		if (o.relocatable)
@@ -631,28 +629,28 @@ int main(int argc, char **argv)
 		/* bail out early: each step stays far from 32-bit overflow */
 		span = align_up(addr, SEG_ALIGN) - o.base;
 		if (span > MAX_IMAGE)
-			usage_error("memory image of %" PRIu64 "+ bytes exceeds the 64 MiB limit",
+			usage_error("memory image of %llu+ bytes exceeds the 64 MiB limit",
 				    span);
 	}
-	if (align_up(addr, SEG_ALIGN) > (uint64_t)UINT32_MAX + 1)
-		usage_error("--base: image end 0x%" PRIx64 " is beyond the 32-bit address space",
+	if (align_up(addr, SEG_ALIGN) > (u64)UINT32_MAX + 1)
+		usage_error("--base: image end 0x%llx is beyond the 32-bit address space",
 			    addr);
 	image_size = off;
 	if (o.mba && (o.format & FMT_MBN) && image_size > MBA_MAX_FILE)
-		usage_error("MBA file of %" PRIu64 " bytes exceeds the 1 MiB limit",
+		usage_error("MBA file of %llu bytes exceeds the 1 MiB limit",
 			    image_size);
 
 	if (o.print_mdsize)
-		printf("%" PRIu64 "\n", mdsize);
+		printf("%llu\n", mdsize);
 	if (!o.out)
 		return 0;
 
 	img = calloc(1, image_size);
 	if (!img)
-		fatal("out of memory (%" PRIu64 " bytes)", image_size);
+		fatal("out of memory (%llu bytes)", image_size);
 
 	/* ELF header */
-	memcpy(img, "\x7f" "ELF", 4);
+	memcpy(img, "\177ELF", 4);
 	img[4] = 1;		/* ELFCLASS32 */
 	img[5] = 1;		/* ELFDATA2LSB */
 	img[6] = 1;		/* EV_CURRENT */
@@ -665,9 +663,9 @@ int main(int argc, char **argv)
 	put32(img + 36, HEXAGON_EFLAGS);
 	put16(img + 40, EHDR_SIZE);
 	put16(img + 42, PHDR_SIZE);
-	put16(img + 44, (uint16_t)phnum);
+	put16(img + 44, (u16)phnum);
 	for (i = 0; i < phnum; i++) {
-		uint8_t *p = img + EHDR_SIZE + PHDR_SIZE * i;
+		u8 *p = img + EHDR_SIZE + PHDR_SIZE * i;
 
 		put32(p + 0, ph[i].type);
 		put32(p + 4, ph[i].offset);
@@ -689,7 +687,7 @@ int main(int argc, char **argv)
 	memcpy(hash, HASH_MAGIC, 4);
 	put32(hash + 4, HASH_VERSION);
 	put32(hash + 8, phnum);
-	put32(hash + 12, (uint32_t)o.sig_pad);
+	put32(hash + 12, (u32)o.sig_pad);
 	sha256_image(img, hdr_size, hdr_size, hash + HASH_HDR_SIZE);
 	for (i = 2; i < phnum; i++)
 		sha256_image(img + ph[i].offset, ph[i].filesz, ph[i].memsz,
@@ -717,8 +715,8 @@ int main(int argc, char **argv)
 		write_file(o.out, o.name, "mbn", img, image_size);
 
 	if (o.verbose) {
-		fprintf(stderr, "%s: %s/%s: %u phdrs, metadata %" PRIu64
-			" bytes, file image %" PRIu64 " bytes\n",
+		fprintf(stderr,
+			"%s: %s/%s: %u phdrs, metadata %llu bytes, file image %llu bytes\n",
 			prog, o.out, o.name, phnum, mdsize, image_size);
 		for (i = 0; i < phnum; i++)
 			fprintf(stderr,

