@@ -44,7 +44,6 @@
  *  MSS019 error    dynamic region's alloc-ranges malformed, too small or
  *                  unusable
  */
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,13 +71,13 @@ static const struct {
 };
 
 struct phent {
-	uint32_t ph;
+	u32 ph;
 	int off;
 };
 
 /* One reg entry of a static reserved region (for the overlap check) */
 struct rsv_entry {
-	uint64_t base, size;
+	u64 base, size;
 	size_t region;		/* index into ctx.rsv */
 };
 
@@ -89,7 +88,7 @@ struct rsv {
 };
 
 struct ram_range {
-	uint64_t base, end;	/* end exclusive; UINT64_MAX when unknown */
+	u64 base, end;	/* end exclusive; UINT64_MAX when unknown */
 };
 
 struct ctx {
@@ -124,16 +123,16 @@ const char *sev_name(enum dtcheck_sev sev)
 	}
 }
 
-static uint32_t ld32(const uint8_t *p)
+static u32 ld32(const u8 *p)
 {
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
+	return (u32)p[0] << 24 | (u32)p[1] << 16 |
+	       (u32)p[2] << 8 | p[3];
 }
 
 /* Read @cells (1 or 2) big-endian cells at @p */
-static uint64_t ldcells(const uint8_t *p, int cells)
+static u64 ldcells(const u8 *p, int cells)
 {
-	uint64_t v = 0;
+	u64 v = 0;
 	int i;
 
 	for (i = 0; i < cells; i++)
@@ -141,9 +140,9 @@ static uint64_t ldcells(const uint8_t *p, int cells)
 	return v;
 }
 
-static const uint8_t *getprop(struct ctx *c, int off, const char *name, int *len)
+static const u8 *getprop(struct ctx *c, int off, const char *name, int *len)
 {
-	const uint8_t *p = fdt_getprop(c->fdt, off, name, len);
+	const u8 *p = fdt_getprop(c->fdt, off, name, len);
 
 	if (!p || *len < 0) {
 		*len = 0;
@@ -153,7 +152,7 @@ static const uint8_t *getprop(struct ctx *c, int off, const char *name, int *len
 }
 
 /* The property is a string equal to @want (up to its first NUL) */
-static bool prop_streq(const uint8_t *p, int len, const char *want)
+static bool prop_streq(const u8 *p, int len, const char *want)
 {
 	size_t wl = strlen(want);
 
@@ -164,7 +163,7 @@ static bool prop_streq(const uint8_t *p, int len, const char *want)
 static bool node_available(struct ctx *c, int off)
 {
 	int len;
-	const uint8_t *p = getprop(c, off, "status", &len);
+	const u8 *p = getprop(c, off, "status", &len);
 
 	if (!p)
 		return true;
@@ -204,7 +203,7 @@ static char *src_of(struct ctx *c, const char *path, const char *prop)
 static void add_finding(struct ctx *c, struct mss_node *n, const char *id,
 			enum dtcheck_sev sev, const char *path, const char *prop,
 			const char *hint, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
+	__printf(8, 9);
 
 static void add_finding(struct ctx *c, struct mss_node *n, const char *id,
 			enum dtcheck_sev sev, const char *path, const char *prop,
@@ -254,7 +253,7 @@ static void add_finding(struct ctx *c, struct mss_node *n, const char *id,
 }
 
 static int fail(struct ctx *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__printf(2, 3);
 
 static int fail(struct ctx *c, const char *fmt, ...)
 {
@@ -281,8 +280,8 @@ static int root_cells(struct ctx *c)
 
 	for (i = 0; i < 2; i++) {
 		int len;
-		const uint8_t *p = getprop(c, 0, names[i], &len);
-		uint32_t v;
+		const u8 *p = getprop(c, 0, names[i], &len);
+		u32 v;
 
 		*dst[i] = 1;	/* OF_ROOT_NODE_{ADDR,SIZE}_CELLS_DEFAULT */
 		if (!p)
@@ -291,7 +290,7 @@ static int root_cells(struct ctx *c)
 			return fail(c, "/: %s has %d bytes, expected 4", names[i], len);
 		v = ld32(p);
 		if (v < 1 || v > 2)
-			return fail(c, "/: unsupported %s = <%" PRIu32 "> (1 or 2 supported)",
+			return fail(c, "/: unsupported %s = <%u> (1 or 2 supported)",
 				    names[i], v);
 		*dst[i] = (int)v;
 	}
@@ -315,7 +314,7 @@ static int build_phandles(struct ctx *c)
 	for (off = fdt_next_node(c->fdt, -1, &depth); off >= 0;
 	     off = fdt_next_node(c->fdt, off, &depth)) {
 		int len;
-		const uint8_t *p = getprop(c, off, "phandle", &len);
+		const u8 *p = getprop(c, off, "phandle", &len);
 
 		if (!p)
 			p = getprop(c, off, "linux,phandle", &len);
@@ -337,7 +336,7 @@ static int build_phandles(struct ctx *c)
 }
 
 /* First node (in tree order) with phandle @ph, and how many have it */
-static int lookup_phandle(struct ctx *c, uint32_t ph, size_t *count)
+static int lookup_phandle(struct ctx *c, u32 ph, size_t *count)
 {
 	size_t lo = 0, hi = c->nph, i;
 
@@ -355,7 +354,7 @@ static int lookup_phandle(struct ctx *c, uint32_t ph, size_t *count)
 	return *count ? c->ph[lo].off : -1;
 }
 
-static void add_ram(struct ctx *c, uint64_t base, uint64_t end)
+static void add_ram(struct ctx *c, u64 base, u64 end)
 {
 	c->ram = xrealloc(c->ram, (c->nram + 1) * sizeof(*c->ram));
 	c->ram[c->nram].base = base;
@@ -379,7 +378,7 @@ static void build_ram(struct ctx *c)
 
 	fdt_for_each_subnode(node, c->fdt, 0) {
 		int len;
-		const uint8_t *p = getprop(c, node, "device_type", &len);
+		const u8 *p = getprop(c, node, "device_type", &len);
 
 		if (!prop_streq(p, len, "memory") || !node_available(c, node))
 			continue;
@@ -391,8 +390,8 @@ static void build_ram(struct ctx *c)
 		if (!c->ram_node)
 			c->ram_node = node_path(c, node);
 		for (; (size_t)len >= tuple; p += tuple, len -= (int)tuple) {
-			uint64_t base = ldcells(p, c->ac);
-			uint64_t size = ldcells(p + 4 * c->ac, c->sc);
+			u64 base = ldcells(p, c->ac);
+			u64 size = ldcells(p + 4 * c->ac, c->sc);
 
 			if (!size) {
 				/* The bootloader fills the size in */
@@ -419,9 +418,9 @@ static void build_ram(struct ctx *c)
 }
 
 /* [base, base + size) lies in RAM (as far as the tree describes RAM) */
-static bool in_ram(struct ctx *c, uint64_t base, uint64_t size)
+static bool in_ram(struct ctx *c, u64 base, u64 size)
 {
-	uint64_t end = base + size;
+	u64 end = base + size;
 	size_t i;
 
 	if (end < base)
@@ -452,7 +451,7 @@ static void build_reserved(struct ctx *c)
 		return;
 	fdt_for_each_subnode(node, c->fdt, c->resmem) {
 		int len;
-		const uint8_t *p;
+		const u8 *p;
 		size_t idx;
 
 		if (!node_available(c, node))
@@ -467,7 +466,7 @@ static void build_reserved(struct ctx *c)
 			continue;
 		for (; len > 0; p += tuple, len -= (int)tuple) {
 			struct rsv_entry *e;
-			uint64_t size = ldcells(p + 4 * c->ac, c->sc);
+			u64 size = ldcells(p + 4 * c->ac, c->sc);
 
 			if (!size)
 				continue;	/* the kernel reserves nothing */
@@ -498,13 +497,13 @@ static void check_overlaps(struct ctx *c)
 	qsort(c->ent, c->nent, sizeof(*c->ent), cmp_ent);
 	for (i = 0; i < c->nent; i++) {
 		const struct rsv_entry *a = &c->ent[i];
-		uint64_t aend = a->base + a->size;
+		u64 aend = a->base + a->size;
 
 		if (aend < a->base)
 			aend = UINT64_MAX;
 		/* stop at the findings cap: keeps hostile trees linear */
 		for (j = i + 1; j < c->nent && c->ent[j].base < aend &&
-			    !c->res->nf_dropped; j++) {
+		     !c->res->nf_dropped; j++) {
 			const struct rsv_entry *b = &c->ent[j];
 			const struct rsv_entry *e1 = a, *e2 = b;
 			const struct rsv *ra, *rb;
@@ -526,7 +525,7 @@ static void check_overlaps(struct ctx *c)
 			add_finding(c, NULL, "MSS008", mss ? SEV_ERROR : SEV_WARNING,
 				    rb->path, "reg",
 				    "move or shrink one of the two regions so their reg ranges are disjoint",
-				    "reserved region [0x%" PRIx64 "-0x%" PRIx64 ") overlaps %s [0x%" PRIx64 "-0x%" PRIx64 ")%s",
+				    "reserved region [0x%llx-0x%llx) overlaps %s [0x%llx-0x%llx)%s",
 				    e2->base, e2->base + e2->size, ra->path,
 				    e1->base, e1->base + e1->size,
 				    mss ? " (involves an MSS region)" : "");
@@ -542,13 +541,13 @@ static void check_overlaps(struct ctx *c)
 static const char *match_mss(struct ctx *c, int off, bool *protected_soc)
 {
 	int len;
-	const uint8_t *p = getprop(c, off, "compatible", &len);
+	const u8 *p = getprop(c, off, "compatible", &len);
 	size_t i;
 
 	while (p && len > 0) {
 		size_t sl = strnlen((const char *)p, (size_t)len);
 
-		for (i = 0; i < sizeof(mss_compats) / sizeof(mss_compats[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(mss_compats); i++) {
 			if (sl == strlen(mss_compats[i].compatible) &&
 			    !memcmp(p, mss_compats[i].compatible, sl)) {
 				*protected_soc = mss_compats[i].protected_soc;
@@ -574,7 +573,7 @@ static const char *const role_hint_missing[MSS_REGION_NR] = {
  * property @prop of node @holder (the MSS node or a legacy child).
  */
 static void resolve_region(struct ctx *c, struct mss_node *n, int role,
-			   const char *holder, uint32_t ph)
+			   const char *holder, u32 ph)
 {
 	const char *rname = mss_region_role_name(role);
 	/* qcom_q6v5_mss_mdata.c: an unresolvable metadata region is skipped */
@@ -583,14 +582,14 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 	struct region_info *ri = &n->reg[role];
 	size_t tuple = (size_t)(c->ac + c->sc) * 4;
 	size_t count;
-	const uint8_t *p;
+	const u8 *p;
 	char *path;
 	int off, len;
 
 	if (ph == 0 || ph == 0xffffffffu) {
 		add_finding(c, n, "MSS002", SEV_ERROR, holder, "memory-region",
 			    "use a label reference such as <&mpss_mem>",
-			    "%s region: invalid phandle 0x%" PRIx32, rname, ph);
+			    "%s region: invalid phandle 0x%x", rname, ph);
 		if (role != MSS_REGION_MDATA)
 			n->probe_fails = true;
 		return;
@@ -599,9 +598,10 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 	if (off < 0) {
 		add_finding(c, n, "MSS002", SEV_ERROR, holder, "memory-region",
 			    "point memory-region at an existing /reserved-memory node",
-			    "%s region: phandle 0x%" PRIx32 " does not resolve to any node%s",
+			    "%s region: phandle 0x%x does not resolve to any node%s",
 			    rname, ph,
-			    role == MSS_REGION_MDATA ? " (the driver runs without a metadata region)" : "");
+			    role == MSS_REGION_MDATA ?
+			    " (the driver runs without a metadata region)" : "");
 		if (role != MSS_REGION_MDATA)
 			n->probe_fails = true;
 		return;
@@ -611,7 +611,7 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 	if (count > 1)
 		add_finding(c, n, "MSS002", SEV_ERROR, holder, "memory-region",
 			    "give every node a unique phandle",
-			    "%s region: phandle 0x%" PRIx32 " is used by %zu nodes; the kernel takes %s",
+			    "%s region: phandle 0x%x is used by %zu nodes; the kernel takes %s",
 			    rname, ph, count, path);
 
 	if (c->resmem < 0 || fdt_parent_offset(c->fdt, off) != c->resmem) {
@@ -639,7 +639,7 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 		c->rsv[rsv_index(c, off)].mss_ref = true;
 
 	ri->path = path;
-	ri->no_map = fdt_getprop(c->fdt, off, "no-map", NULL) != NULL;
+	ri->no_map = !!fdt_getprop(c->fdt, off, "no-map", NULL);
 	p = getprop(c, off, "reg", &len);
 	if (p) {
 		if (!len || (size_t)len % tuple) {
@@ -660,7 +660,7 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 		if (ri->size && !in_ram(c, ri->base, ri->size) && c->nram)
 			add_finding(c, n, "MSS007", SEV_ERROR, path, "reg",
 				    "place the region inside a /memory range",
-				    "%s region [0x%" PRIx64 "-0x%" PRIx64 ") is not inside any /memory range",
+				    "%s region [0x%llx-0x%llx) is not inside any /memory range",
 				    rname, ri->base, ri->base + ri->size);
 		return;
 	}
@@ -668,7 +668,8 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 	if (!p) {
 		add_finding(c, n, "MSS005", SEV_ERROR, path, NULL,
 			    "give the region a static reg or a dynamic size (+ alloc-ranges)",
-			    "%s region has neither reg nor size; the kernel does not reserve it", rname);
+			    "%s region has neither reg nor size; the kernel does not reserve it",
+			    rname);
 		goto unresolved_kept;
 	}
 	if ((size_t)len != (size_t)c->sc * 4) {
@@ -692,19 +693,19 @@ static void resolve_region(struct ctx *c, struct mss_node *n, int role,
 			goto unresolved_kept;
 		}
 		for (; len > 0; p += tuple, len -= (int)tuple) {
-			uint64_t b = ldcells(p, c->ac), s = ldcells(p + 4 * c->ac, c->sc);
+			u64 b = ldcells(p, c->ac), s = ldcells(p + 4 * c->ac, c->sc);
 
 			if (s >= ri->size && (!c->nram || in_ram(c, b, s)))
 				usable++;
 			if (s < ri->size)
 				add_finding(c, n, "MSS019", SEV_ERROR, path, "alloc-ranges",
 					    "make every alloc-ranges entry at least as large as size",
-					    "%s region: alloc-ranges entry [0x%" PRIx64 "-0x%" PRIx64 ") is smaller than size 0x%" PRIx64,
+					    "%s region: alloc-ranges entry [0x%llx-0x%llx) is smaller than size 0x%llx",
 					    rname, b, b + s, ri->size);
 			else if (c->nram && !in_ram(c, b, s))
 				add_finding(c, n, "MSS007", SEV_ERROR, path, "alloc-ranges",
 					    "keep alloc-ranges inside a /memory range",
-					    "%s region: alloc-ranges entry [0x%" PRIx64 "-0x%" PRIx64 ") is not inside any /memory range",
+					    "%s region: alloc-ranges entry [0x%llx-0x%llx) is not inside any /memory range",
 					    rname, b, b + s);
 		}
 		if (!usable) {
@@ -732,10 +733,10 @@ unresolved_kept:
 
 /* The phandle cell @index of @prop in @off, or false */
 static bool phandle_at(struct ctx *c, struct mss_node *n, int off,
-		       const char *path, int index, uint32_t *ph)
+		       const char *path, int index, u32 *ph)
 {
 	int len;
-	const uint8_t *p = getprop(c, off, "memory-region", &len);
+	const u8 *p = getprop(c, off, "memory-region", &len);
 
 	if (!p)
 		return false;
@@ -768,13 +769,14 @@ static void check_mss_regions(struct ctx *c, struct mss_node *n, int off)
 			int child = role == MSS_REGION_MBA ? mba :
 				    fdt_subnode_offset(c->fdt, off, name);
 			char *cpath;
-			uint32_t ph;
+			u32 ph;
 
 			if (child < 0) {
 				if (role != MSS_REGION_MDATA) {
 					add_finding(c, n, "MSS001", SEV_ERROR, n->path, NULL,
 						    role_hint_missing[role],
-						    "legacy layout without an %s child node; the driver fails to probe", name);
+						    "legacy layout without an %s child node; "
+						    "the driver fails to probe", name);
 					n->probe_fails = true;
 				}
 				continue;
@@ -784,7 +786,8 @@ static void check_mss_regions(struct ctx *c, struct mss_node *n, int off)
 				if (role != MSS_REGION_MDATA) {
 					add_finding(c, n, "MSS001", SEV_ERROR, cpath, NULL,
 						    role_hint_missing[role],
-						    "%s child node has no memory-region; the driver fails to probe", name);
+						    "%s child node has no memory-region; "
+						    "the driver fails to probe", name);
 					n->probe_fails = true;
 				} else {
 					add_finding(c, n, "MSS014", SEV_WARNING, cpath, NULL,
@@ -807,7 +810,7 @@ static void check_mss_regions(struct ctx *c, struct mss_node *n, int off)
 			    "memory-region has %d entries; the driver uses the first %d",
 			    len / 4, MSS_REGION_NR);
 	for (role = 0; role < MSS_REGION_NR; role++) {
-		uint32_t ph;
+		u32 ph;
 
 		if (!phandle_at(c, n, off, n->path, role, &ph)) {
 			if (role != MSS_REGION_MDATA) {
@@ -823,18 +826,28 @@ static void check_mss_regions(struct ctx *c, struct mss_node *n, int off)
 	}
 }
 
-static uint64_t page_up(uint64_t v)
+static u64 page_up(u64 v)
 {
 	if (v > UINT64_MAX - (DTCHECK_PAGE_SIZE - 1))
 		return UINT64_MAX;
 	return (v + DTCHECK_PAGE_SIZE - 1) & ~(DTCHECK_PAGE_SIZE - 1);
 }
 
+/* MSS010 hints, with and without --firmware */
+static const char hint_grow_mdata_fw[] =
+	"grow the metadata region to the firmware's metadata size rounded up to 4 KiB";
+static const char hint_grow_mdata_default[] =
+	"grow the metadata region to at least 16 KiB (size = <0x0 0x4000>)";
+
+/* An MSS012/MSS013 hint; a macro so that xasprintf() still checks it */
+#define HINT_GROW_CARVEOUT \
+	"grow the metadata carveout %s to 0x%llx bytes (size = <0x0 0x%llx>) and keep it no-map"
+
 static void predict(struct ctx *c, struct mss_node *n)
 {
 	struct mss_mdata_region regs[MSS_REGION_NR];
-	uint64_t need = c->o->mdata_size;
-	uint64_t window = page_up(need);
+	u64 need = c->o->mdata_size;
+	u64 window = page_up(need);
 	int role;
 
 	memset(regs, 0, sizeof(regs));
@@ -872,12 +885,13 @@ static void predict(struct ctx *c, struct mss_node *n)
 		if (fl & MSS_REGION_F_UNALIGNED)
 			add_finding(c, n, "MSS006", SEV_ERROR, ri->path, prop,
 				    "align base and size to 4 KiB (0x1000)",
-				    "%s region base 0x%" PRIx64 " / size 0x%" PRIx64 " is not 4 KiB aligned%s",
-				    rname, ri->base, ri->size, ri->dynamic ? " (dynamic: size checked)" : "");
+				    "%s region base 0x%llx / size 0x%llx is not 4 KiB aligned%s",
+				    rname, ri->base, ri->size,
+				    ri->dynamic ? " (dynamic: size checked)" : "");
 		if (fl & MSS_REGION_F_WRAP)
 			add_finding(c, n, "MSS007", SEV_ERROR, ri->path, prop,
 				    "fix the region's base/size",
-				    "%s region base 0x%" PRIx64 " + size 0x%" PRIx64 " wraps around the address space",
+				    "%s region base 0x%llx + size 0x%llx wraps around the address space",
 				    rname, ri->base, ri->size);
 	}
 	/* Two roles on the same region; distinct overlapping regions are MSS008 */
@@ -909,10 +923,9 @@ static void predict(struct ctx *c, struct mss_node *n)
 	    regs[MSS_REGION_MDATA].size < window)
 		add_finding(c, n, "MSS010", SEV_WARNING, n->reg[MSS_REGION_MDATA].path,
 			    n->reg[MSS_REGION_MDATA].dynamic ? "size" : "reg",
-			    c->o->fw ? "grow the metadata region to the firmware's metadata size rounded up to 4 KiB" :
-				       "grow the metadata region to at least 16 KiB (size = <0x0 0x4000>)",
-			    "metadata region is 0x%" PRIx64 " bytes, needs 0x%" PRIx64 " (%s); the driver uses %s instead",
-			    (uint64_t)regs[MSS_REGION_MDATA].size, window,
+			    c->o->fw ? hint_grow_mdata_fw : hint_grow_mdata_default,
+			    "metadata region is 0x%llx bytes, needs 0x%llx (%s); the driver uses %s instead",
+			    (u64)regs[MSS_REGION_MDATA].size, window,
 			    c->o->fw ? "firmware metadata" : "default",
 			    mss_mdata_source_name(n->choice.source));
 
@@ -921,7 +934,7 @@ static void predict(struct ctx *c, struct mss_node *n)
 		add_finding(c, n, "MSS011", SEV_ERROR, n->reg[MSS_REGION_MPSS].path,
 			    n->reg[MSS_REGION_MPSS].dynamic ? "size" : "reg",
 			    "grow the MPSS region to the firmware's load footprint",
-			    "mpss region is 0x%" PRIx64 " bytes; %s loads 0x%" PRIx64 " bytes (0x%" PRIx64 "-0x%" PRIx64 ")",
+			    "mpss region is 0x%llx bytes; %s loads 0x%llx bytes (0x%llx-0x%llx)",
 			    n->reg[MSS_REGION_MPSS].size, c->o->fw->path, c->o->fw->footprint,
 			    c->o->fw->min_addr, c->o->fw->max_addr);
 
@@ -934,19 +947,23 @@ static void predict(struct ctx *c, struct mss_node *n)
 	if (n->choice.source == MSS_MDATA_LEGACY) {
 		const struct region_info *md = &n->reg[MSS_REGION_MDATA];
 		char *hint = md->resolved && md->size < window ?
-			xasprintf("grow the metadata carveout %s to 0x%" PRIx64 " bytes (size = <0x0 0x%" PRIx64 ">) and keep it no-map",
-				  md->path, window, window) :
+			xasprintf(HINT_GROW_CARVEOUT, md->path, window, window) :
 			md->resolved ?
-			xasprintf("fix the metadata carveout %s (see the findings above) so the driver can stage metadata there",
-				  md->path) :
+			xasprintf("fix the metadata carveout %s (see the findings above) %s",
+				  md->path, "so the driver can stage metadata there") :
 			xasprintf(n->legacy_children ?
-			"add a no-map metadata carveout (mdata_mem: mpss-metadata { alloc-ranges = <0x0 0xa0000000 0x0 0x20000000>; size = <0x0 0x%" PRIx64 ">; no-map; }) and a child metadata { memory-region = <&mdata_mem>; }" :
-			"add a no-map metadata carveout (mdata_mem: mpss-metadata { alloc-ranges = <0x0 0xa0000000 0x0 0x20000000>; size = <0x0 0x%" PRIx64 ">; no-map; }) as memory-region entry 2: <&mba>, <&mpss>, <&mdata_mem>",
+			"add a no-map metadata carveout (mdata_mem: mpss-metadata { "
+			"alloc-ranges = <0x0 0xa0000000 0x0 0x20000000>; size = <0x0 0x%llx>; "
+			"no-map; }) and a child metadata { memory-region = <&mdata_mem>; }" :
+			"add a no-map metadata carveout (mdata_mem: mpss-metadata { "
+			"alloc-ranges = <0x0 0xa0000000 0x0 0x20000000>; size = <0x0 0x%llx>; "
+			"no-map; }) as memory-region entry 2: <&mba>, <&mpss>, <&mdata_mem>",
 			window);
 
 		if (n->protected_soc)
 			add_finding(c, n, "MSS012", SEV_WARNING, n->path, "memory-region", hint,
-				    "metadata would be staged in a legacy DMA buffer with a cacheable linear alias on a TrustZone-protected SoC (%s)",
+				    "metadata would be staged in a legacy DMA buffer %s (%s)",
+				    "with a cacheable linear alias on a TrustZone-protected SoC",
 				    n->compatible);
 		else
 			add_finding(c, n, "MSS013", SEV_INFO, n->path, "memory-region", hint,
@@ -972,11 +989,11 @@ static void check_reserved_memory(struct ctx *c)
 	path = node_path(c, c->resmem);
 	for (i = 0; i < 2; i++) {
 		int len;
-		const uint8_t *p = getprop(c, c->resmem, names[i], &len);
+		const u8 *p = getprop(c, c->resmem, names[i], &len);
 
 		if (!p)
 			continue;
-		if (len != 4 || ld32(p) != (uint32_t)want[i]) {
+		if (len != 4 || ld32(p) != (u32)want[i]) {
 			add_finding(c, NULL, "MSS015", SEV_ERROR, path, names[i],
 				    "use the root's #address-cells/#size-cells in /reserved-memory",
 				    "%s differs from the root's <%d>; the kernel ignores all of /reserved-memory",
@@ -993,9 +1010,22 @@ static void check_reserved_memory(struct ctx *c)
 	free(path);
 }
 
-static bool spans_overlap(uint64_t a, uint64_t al, uint64_t b, uint64_t bl)
+static bool spans_overlap(u64 a, u64 al, u64 b, u64 bl)
 {
 	return al && bl && a < b + bl && b < a + al;
+}
+
+/* The three blocks as base+size, formatted in two steps to keep lines short */
+static int fail_overlap(struct ctx *c, u64 rsv, u64 rsv_len, u64 st, u64 st_len,
+			u64 str, u64 str_len)
+{
+	char blocks[128];
+
+	snprintf(blocks, sizeof(blocks),
+		 "reservation map 0x%llx+0x%llx, structure 0x%llx+0x%llx",
+		 rsv, rsv_len, st, st_len);
+	return fail(c, "corrupt DTB: overlapping blocks (%s, strings 0x%llx+0x%llx)",
+		    blocks, str, str_len);
 }
 
 /*
@@ -1006,18 +1036,18 @@ static bool spans_overlap(uint64_t a, uint64_t al, uint64_t b, uint64_t bl)
  */
 static int check_blocks(struct ctx *c, const void *fdt)
 {
-	uint64_t rsv = fdt_off_mem_rsvmap(fdt), rsv_end = rsv;
-	uint64_t st = fdt_off_dt_struct(fdt), st_len = fdt_size_dt_struct(fdt);
-	uint64_t str = fdt_off_dt_strings(fdt), str_len = fdt_size_dt_strings(fdt);
-	uint64_t total = fdt_totalsize(fdt);
-	uint64_t hdr = fdt_header_size(fdt);
-	const uint8_t *b = fdt;
+	u64 rsv = fdt_off_mem_rsvmap(fdt), rsv_end = rsv;
+	u64 st = fdt_off_dt_struct(fdt), st_len = fdt_size_dt_struct(fdt);
+	u64 str = fdt_off_dt_strings(fdt), str_len = fdt_size_dt_strings(fdt);
+	u64 total = fdt_totalsize(fdt);
+	u64 hdr = fdt_header_size(fdt);
+	const u8 *b = fdt;
 
 	if (fdt_version(fdt) < 17)
 		return 0;	/* no size_dt_struct to check against */
 	/* the reservation map ends with an all-zero 16-byte entry */
 	for (;;) {
-		uint64_t i, z = 0;
+		u64 i, z = 0;
 
 		if (rsv_end + 16 > total)
 			return fail(c, "corrupt DTB: memory reservation map is not terminated");
@@ -1033,10 +1063,7 @@ static int check_blocks(struct ctx *c, const void *fdt)
 	if (spans_overlap(rsv, rsv_end - rsv, st, st_len) ||
 	    spans_overlap(rsv, rsv_end - rsv, str, str_len) ||
 	    spans_overlap(st, st_len, str, str_len))
-		return fail(c, "corrupt DTB: overlapping blocks (reservation map 0x%" PRIx64
-			    "+0x%" PRIx64 ", structure 0x%" PRIx64 "+0x%" PRIx64
-			    ", strings 0x%" PRIx64 "+0x%" PRIx64 ")",
-			    rsv, rsv_end - rsv, st, st_len, str, str_len);
+		return fail_overlap(c, rsv, rsv_end - rsv, st, st_len, str, str_len);
 	return 0;
 }
 
@@ -1060,7 +1087,7 @@ void dtcheck_blob(const void *buf, size_t len, const struct dtcheck_opts *opts,
 		return;
 	}
 	if (fdt_magic(buf) != FDT_MAGIC) {
-		fail(&c, "not a DTB: bad magic 0x%08" PRIx32, (uint32_t)fdt_magic(buf));
+		fail(&c, "not a DTB: bad magic 0x%08x", (u32)fdt_magic(buf));
 		return;
 	}
 	if (len > DTCHECK_MAX_DTB) {
@@ -1068,8 +1095,8 @@ void dtcheck_blob(const void *buf, size_t len, const struct dtcheck_opts *opts,
 		return;
 	}
 	if (fdt_totalsize(buf) > len) {
-		fail(&c, "truncated DTB: header says %" PRIu32 " bytes, have %zu",
-		     (uint32_t)fdt_totalsize(buf), len);
+		fail(&c, "truncated DTB: header says %u bytes, have %zu",
+		     (u32)fdt_totalsize(buf), len);
 		return;
 	}
 	/*
@@ -1078,8 +1105,8 @@ void dtcheck_blob(const void *buf, size_t len, const struct dtcheck_opts *opts,
 	 * "version-*"), and dtc has written version 17 since 2007.
 	 */
 	if (fdt_version(buf) < 16) {
-		fail(&c, "unsupported DTB version %" PRIu32 " (16 and 17 are supported)",
-		     (uint32_t)fdt_version(buf));
+		fail(&c, "unsupported DTB version %u (16 and 17 are supported)",
+		     (u32)fdt_version(buf));
 		return;
 	}
 	ret = fdt_check_full(buf, len);
@@ -1094,7 +1121,7 @@ void dtcheck_blob(const void *buf, size_t len, const struct dtcheck_opts *opts,
 
 	{
 		int l;
-		const uint8_t *m = getprop(&c, 0, "model", &l);
+		const u8 *m = getprop(&c, 0, "model", &l);
 
 		if (m && l > 0)
 			res->model = xstrndup((const char *)m, strnlen((const char *)m, (size_t)l));

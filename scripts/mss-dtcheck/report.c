@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* mss-dtcheck: text, JSON and fleet output.  Tree strings are untrusted. */
-#include <inttypes.h>
 #include <string.h>
 
 #include "dtcheck.h"
@@ -63,9 +62,9 @@ void report_text(FILE *out, const struct tree_result *r, bool verbose)
 			fputs(" (the driver fails to probe)", out);
 		else if (n->choice.source == MSS_MDATA_DEDICATED ||
 			 n->choice.source == MSS_MDATA_MPSS_WINDOW)
-			fprintf(out, ", window 0x%" PRIx64, (uint64_t)n->choice.window);
+			fprintf(out, ", window 0x%llx", (u64)n->choice.window);
 		if (n->reg[MSS_REGION_MDATA].resolved)
-			fprintf(out, "; metadata region 0x%" PRIx64 " bytes", n->mdata_reserved);
+			fprintf(out, "; metadata region 0x%llx bytes", n->mdata_reserved);
 		else
 			fputs("; no metadata region", out);
 		fprintf(out, "; layout %s\n",
@@ -83,9 +82,9 @@ void report_text(FILE *out, const struct tree_result *r, bool verbose)
 				}
 				put_safe(out, ri->path);
 				if (ri->dynamic)
-					fprintf(out, " dynamic size 0x%" PRIx64, ri->size);
+					fprintf(out, " dynamic size 0x%llx", ri->size);
 				else
-					fprintf(out, " 0x%" PRIx64 "+0x%" PRIx64, ri->base, ri->size);
+					fprintf(out, " 0x%llx+0x%llx", ri->base, ri->size);
 				fprintf(out, "%s\n", ri->no_map ? " no-map" : "");
 			}
 		}
@@ -109,16 +108,18 @@ void report_text(FILE *out, const struct tree_result *r, bool verbose)
 
 void report_json_begin(FILE *out, const struct dtcheck_opts *o)
 {
-	fprintf(out, "{\"tool\":\"mss-dtcheck\",\"schema\":1,\"metadata_size\":%" PRIu64
-		",\"page_size\":%llu,\"firmware\":", o->mdata_size, DTCHECK_PAGE_SIZE);
+	fprintf(out, "{\"tool\":\"mss-dtcheck\",\"schema\":1,\"metadata_size\":%llu",
+		o->mdata_size);
+	fprintf(out, ",\"page_size\":%llu,\"firmware\":", DTCHECK_PAGE_SIZE);
 	if (o->fw) {
 		fputs("{\"path\":", out);
 		put_json_str(out, o->fw->path);
-		fprintf(out, ",\"metadata_size\":%" PRIu64 ",\"header_size\":%" PRIu64
-			",\"hash_size\":%" PRIu64 ",\"hash_segment\":%u,\"footprint\":%" PRIu64
-			",\"min_addr\":%" PRIu64 ",\"max_addr\":%" PRIu64 "}",
-			o->fw->mdata_size, o->fw->ehdr_size, o->fw->hash_size,
-			o->fw->hash_index, o->fw->footprint, o->fw->min_addr, o->fw->max_addr);
+		fprintf(out, ",\"metadata_size\":%llu,\"header_size\":%llu",
+			o->fw->mdata_size, o->fw->ehdr_size);
+		fprintf(out, ",\"hash_size\":%llu,\"hash_segment\":%u,\"footprint\":%llu",
+			o->fw->hash_size, o->fw->hash_index, o->fw->footprint);
+		fprintf(out, ",\"min_addr\":%llu,\"max_addr\":%llu}",
+			o->fw->min_addr, o->fw->max_addr);
 	} else {
 		fputs("null", out);
 	}
@@ -141,8 +142,9 @@ void report_json_tree(FILE *out, const struct tree_result *r, bool first)
 	put_json_str(out, r->error);
 	fputs(",\"model\":", out);
 	put_json_str(out, r->model);
-	fprintf(out, ",\"skipped_disabled\":%zu,\"errors\":%u,\"warnings\":%u,\"infos\":%u,\"nodes\":[",
-		r->skipped_disabled, r->nerr, r->nwarn, r->ninfo);
+	fprintf(out, ",\"skipped_disabled\":%zu", r->skipped_disabled);
+	fprintf(out, ",\"errors\":%u,\"warnings\":%u,\"infos\":%u,\"nodes\":[",
+		r->nerr, r->nwarn, r->ninfo);
 	for (i = 0; i < r->nn; i++) {
 		const struct mss_node *n = &r->n[i];
 		int role;
@@ -154,9 +156,10 @@ void report_json_tree(FILE *out, const struct tree_result *r, bool first)
 		put_json_str(out, n->compatible);
 		fputs(",\"source_location\":", out);
 		put_json_str(out, n->src);
-		fprintf(out, ",\"enabled\":%s,\"protected\":%s,\"layout\":\"%s\",\"probe_fails\":%s,\"regions\":{",
+		fprintf(out, ",\"enabled\":%s,\"protected\":%s",
 			n->enabled ? "true" : "false",
-			n->protected_soc ? "true" : "false",
+			n->protected_soc ? "true" : "false");
+		fprintf(out, ",\"layout\":\"%s\",\"probe_fails\":%s,\"regions\":{",
 			n->legacy_children ? "child-nodes" : "memory-region",
 			n->probe_fails ? "true" : "false");
 		for (role = 0; role < MSS_REGION_NR; role++) {
@@ -176,21 +179,23 @@ void report_json_tree(FILE *out, const struct tree_result *r, bool first)
 			if (ri->dynamic || !ri->resolved)
 				fputs("null", out);
 			else
-				fprintf(out, "%" PRIu64, ri->base);
-			fprintf(out, ",\"size\":%" PRIu64 "}", ri->size);
+				fprintf(out, "%llu", ri->base);
+			fprintf(out, ",\"size\":%llu}", ri->size);
 		}
-		fprintf(out, "},\"metadata\":{\"source\":\"%s\",\"size\":%" PRIu64
-			",\"window\":%" PRIu64 ",\"reserved\":%" PRIu64 "}",
-			source_of(n), (uint64_t)n->choice.size, (uint64_t)n->choice.window,
-			n->mdata_reserved);
-		fprintf(out, ",\"errors\":%u,\"warnings\":%u,\"infos\":%u}", n->nerr, n->nwarn, n->ninfo);
+		fprintf(out, "},\"metadata\":{\"source\":\"%s\",\"size\":%llu",
+			source_of(n), (u64)n->choice.size);
+		fprintf(out, ",\"window\":%llu,\"reserved\":%llu}",
+			(u64)n->choice.window, n->mdata_reserved);
+		fprintf(out, ",\"errors\":%u,\"warnings\":%u,\"infos\":%u}",
+			n->nerr, n->nwarn, n->ninfo);
 	}
 	fputs("],\"findings\":[", out);
 	for (i = 0; i < r->nf; i++) {
 		const struct finding *f = &r->f[i];
 
 		fputs(i ? ",\n {" : "\n {", out);
-		fprintf(out, "\"id\":\"%s\",\"severity\":\"%s\",\"node\":", f->id, sev_name(f->sev));
+		fprintf(out, "\"id\":\"%s\",\"severity\":\"%s\",\"node\":",
+			f->id, sev_name(f->sev));
 		put_json_str(out, f->node);
 		fputs(",\"source\":", out);
 		put_json_str(out, f->src);
@@ -206,8 +211,9 @@ void report_json_tree(FILE *out, const struct tree_result *r, bool first)
 void report_json_end(FILE *out, size_t ninputs, unsigned int nerr,
 		     unsigned int nwarn, unsigned int ninfo, size_t nioerr)
 {
-	fprintf(out, "\n],\"summary\":{\"inputs\":%zu,\"errors\":%u,\"warnings\":%u,\"infos\":%u,\"input_errors\":%zu}}\n",
-		ninputs, nerr, nwarn, ninfo, nioerr);
+	fprintf(out, "\n],\"summary\":{\"inputs\":%zu,\"errors\":%u", ninputs, nerr);
+	fprintf(out, ",\"warnings\":%u,\"infos\":%u,\"input_errors\":%zu}}\n",
+		nwarn, ninfo, nioerr);
 }
 
 void report_fleet_header(FILE *out)
@@ -245,7 +251,7 @@ void report_fleet_rows(FILE *out, const struct tree_result *r)
 		snprintf(b, sizeof(b), "%s%s", board, n->enabled ? "" : " (disabled)");
 		fputs("", out);
 		put_safe(out, b);
-		fprintf(out, "%*s %-22s %-11s %10" PRIu64 " %8u  (%u/%u/%u)\n",
+		fprintf(out, "%*s %-22s %-11s %10llu %8u  (%u/%u/%u)\n",
 			(int)(strlen(b) < 44 ? 44 - strlen(b) : 0), "",
 			n->compatible, source_of(n), n->mdata_reserved,
 			r->nerr + r->nwarn, r->nerr, r->nwarn, r->ninfo);
