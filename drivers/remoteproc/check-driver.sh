@@ -8,9 +8,11 @@ set -u
 result_init driver
 mkdir -p "$LOGS"
 
-# Our kernel sources: the driver, its tests and the simulator
+# Our C: the driver, its tests and the simulator, and the host tools
+# (validator, firmware generator, guest init), held to the same style
 mapfile -t srcs < <(git ls-files -co --exclude-standard \
-	'drivers/remoteproc/*.[ch]' | grep -v '\.mod\.c$')
+	'drivers/remoteproc/*.[ch]' 'scripts/*.[ch]' \
+	'tools/testing/qcom-mss/*.[ch]' | grep -v '\.mod\.c$')
 
 # W=1 and sparse on every object (C=2 checks files even if up to date)
 log=$LOGS/driver-build.log
@@ -27,10 +29,11 @@ else
 	fail build-w1-sparse "build failed:" "$(tail -30 "$log")"
 fi
 
-# checkpatch --strict, one result per file so a regression names it
+# checkpatch --strict, one result per file so a regression names it;
+# FILE_PATH_CHANGES is about patches (MAINTAINERS), not files
 for f in "${srcs[@]}"; do
 	out=$("$KSRC/scripts/checkpatch.pl" --strict --no-tree --terse \
-		--show-types --ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
+		--show-types --ignore FILE_PATH_CHANGES \
 		-f "$f" 2>&1)
 	if echo "$out" | grep -qE '(ERROR|WARNING|CHECK):'; then
 		fail "checkpatch:${f#drivers/remoteproc/}" "$(echo "$out" | head -10)"
