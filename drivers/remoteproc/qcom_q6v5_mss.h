@@ -191,7 +191,6 @@ struct mss_regs {
  * @proxy_regs: supplies held until handover
  * @fallback_proxy_regs: proxy supplies of DTs without power domains
  * @mem: memory regions and metadata carveout manager
- * @mba_loaded: the MBA is running (so the MPSS region can be reclaimed)
  * @dp_size: size of the debug policy loaded after the MBA, 0 for none
  * @mpss_reloc: address the modem image was linked for
  * @current_dump_size: bytes of the coredump copied so far
@@ -247,7 +246,6 @@ struct qcom_mss {
 
 	struct mss_mem mem;
 
-	bool mba_loaded;
 	size_t dp_size;
 	phys_addr_t mpss_reloc;
 	size_t current_dump_size;

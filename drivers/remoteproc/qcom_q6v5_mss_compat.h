@@ -22,6 +22,15 @@
 
 void mss_remove(struct platform_device *pdev);
 
+/* The one place the driver calls TrustZone to move memory ownership */
+static inline int mss_scm_assign_mem(phys_addr_t addr, size_t size,
+				     u64 *srcvm,
+				     const struct qcom_scm_vmperm *newvm,
+				     unsigned int dest_cnt)
+{
+	return qcom_scm_assign_mem(addr, size, srcvm, newvm, dest_cnt);
+}
+
 /* platform_driver::remove returned int before 6.11 */
 #ifdef MSS_COMPAT_REMOVE_INT
 static inline int mss_remove_int(struct platform_device *pdev)

@@ -91,7 +91,7 @@ static void mss_dump_mba_logs(struct qcom_mss *mss)
 	if (!mss->desc->has_mba_logs)
 		return;
 
-	if (mss_mem_assign(&mss->mem, MSS_REGION_MBA, true, false))
+	if (mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM))
 		return;
 
 	region = memremap(mba->base, mba->size, MEMREMAP_WC);
@@ -108,38 +108,20 @@ static void mss_dump_mba_logs(struct qcom_mss *mss)
 	memunmap(region);
 }
 
-/* Give a region back to Linux; failing that, say it will not be touched */
-static void mss_reclaim(struct qcom_mss *mss, enum mss_region_role role)
-{
-	int ret;
-
-	ret = mss_mem_assign(&mss->mem, role, true, false);
-	if (ret)
-		dev_err(mss->dev,
-			"failed to reclaim %s region from the modem: %d; leaving it alone\n",
-			mss_region_role_name(role), ret);
-}
-
 /*
  * Tear the Q6 down after the MBA ran (stop, failed start, coredump):
- * halt its bus traffic, reset it, drop the votes and take every region
- * back from the modem.
+ * halt its bus traffic, reset it, drop the votes and take the MBA region
+ * back.  MPSS stays with the modem: with no MBA running, taking it back
+ * resets a fused device; the next start does it once its MBA runs.
  */
 static void mss_teardown(struct qcom_mss *mss)
 {
-	mss->mba_loaded = false;
+	mss_mem_set_mba_running(&mss->mem, false);
 	mss->dp_size = 0;
 
 	mss_q6_halt(mss, true);
 	mss_power_down(mss);
-
-	/*
-	 * The Q6 is halted and in reset, so nothing it owns is in flight;
-	 * taking MPSS back here keeps no region with the modem while it is
-	 * off.
-	 */
-	mss_reclaim(mss, MSS_REGION_MBA);
-	mss_reclaim(mss, MSS_REGION_MPSS);
+	mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM);
 
 	/* Proxy votes are still ours if the modem never took them over */
 	if (qcom_q6v5_unprepare(&mss->q6v5))
@@ -166,19 +148,13 @@ static int mss_mba_boot(struct qcom_mss *mss)
 	}
 
 	/* Some MBAs wipe the MPSS region while booting, so let them at it */
-	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, false, true);
-	if (ret) {
-		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
-			ret);
+	ret = mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_FOR_MBA);
+	if (ret)
 		goto power_down;
-	}
 
-	ret = mss_mem_assign(&mss->mem, MSS_REGION_MBA, false, true);
-	if (ret) {
-		dev_err(mss->dev, "assigning Q6 access to mba memory failed: %d\n",
-			ret);
+	ret = mss_mem_xfer(&mss->mem, MSS_XFER_MBA_FOR_BOOT);
+	if (ret)
 		goto power_down;
-	}
 
 	if (mss->desc->has_mba_logs)
 		qcom_pil_info_store("mba", mba->base, MSS_MBA_LOG_SIZE);
@@ -200,21 +176,19 @@ static int mss_mba_boot(struct qcom_mss *mss)
 		goto halt;
 	}
 
-	mss->mba_loaded = true;
+	mss_mem_set_mba_running(&mss->mem, true);
 	return 0;
 
 halt:
 	mss_q6_halt(mss, false);
-	mss_reclaim(mss, MSS_REGION_MBA);
-	if (mss_mem_linux_owns(&mss->mem, MSS_REGION_MBA))
+	if (!mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM))
 		mss_dump_mba_logs(mss);
 	goto power_down;
 reclaim_mba:
-	mss_reclaim(mss, MSS_REGION_MBA);
+	mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM);
 power_down:
+	/* MPSS stays with the modem, as after a stop (see mss_teardown()) */
 	mss_power_unwind(mss);
-	/* Only with the Q6 in reset can nothing it runs touch MPSS any more */
-	mss_reclaim(mss, MSS_REGION_MPSS);
 unprepare:
 	qcom_q6v5_unprepare(&mss->q6v5);
 
@@ -416,15 +390,11 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	}
 
 	/*
-	 * After a restart on secure devices the modem memory can only be
-	 * reclaimed once the MBA runs; it does now.  Then Linux and the
-	 * modem share it while segments are loaded.
+	 * The modem memory can only be reclaimed once the MBA runs; it does
+	 * now.  Linux and the modem share it while segments are loaded.
 	 */
-	mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true, false);
-	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true, true);
+	ret = mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_FOR_LOAD);
 	if (ret) {
-		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
-			ret);
 		ret = -EAGAIN;
 		goto release;
 	}
@@ -465,10 +435,8 @@ static int mss_mpss_load(struct qcom_mss *mss)
 		}
 	}
 
-	ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, false, true);
+	ret = mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_FOR_AUTH);
 	if (ret) {
-		dev_err(mss->dev, "assigning Q6 access to mpss memory failed: %d\n",
-			ret);
 		ret = -EAGAIN;
 		goto release;
 	}
@@ -519,7 +487,7 @@ static int mss_start(struct rproc *rproc)
 	}
 
 	/* The MBA is done; its region is ours again */
-	mss_reclaim(mss, MSS_REGION_MBA);
+	mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM);
 	mss->current_dump_size = 0;
 
 	return 0;
@@ -581,30 +549,39 @@ static void mss_dump_segment(struct rproc *rproc,
 
 	/*
 	 * The MBA unlocks the modem memory protection: it must run before
-	 * the CPU reads MPSS, and TrustZone only hands MPSS back to Linux
-	 * while it does.
+	 * MPSS is taken back for the CPU to read, and production TrustZone
+	 * may refuse even then.  Modem-owned memory is never mapped.
 	 */
-	if (!mss->mba_loaded) {
+	if (!mss->mem.mba_running)
 		ret = mss_reload_mba(mss);
-		if (!ret)
-			ret = mss_mem_assign(&mss->mem, MSS_REGION_MPSS, true,
-					     false);
-	}
+	if (!ret && !mss_mem_linux_owns(&mss->mem, MSS_REGION_MPSS))
+		ret = mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_RECLAIM);
 
-	if (!ret && mss->mba_loaded && offset >= 0 &&
-	    offset + size <= mpss->size)
+	if (offset < 0 || offset + size > mpss->size)
+		ret = -ERANGE;
+	if (!ret && mss_mem_linux_owns(&mss->mem, MSS_REGION_MPSS))
 		ptr = memremap(mpss->base + offset, size, MEMREMAP_WC);
 
 	if (ptr) {
 		memcpy(dest, ptr, size);
 		memunmap(ptr);
 	} else {
+		dev_err(mss->dev,
+			"coredump: segment %#llx+%#zx missing: %s (%d)\n",
+			(unsigned long long)segment->da + cp_offset, size,
+			ret == -ERANGE ? "outside the MPSS region" :
+			"MPSS is not readable by Linux", ret ?: -ENOMEM);
 		memset(dest, 0xff, size);
 	}
 
 	mss->current_dump_size += size;
-	if (mss->current_dump_size == mss->total_dump_size && mss->mba_loaded)
-		mss_teardown(mss);
+	if (mss->current_dump_size < mss->total_dump_size ||
+	    !mss->mem.mba_running)
+		return;
+
+	/* As upstream: MPSS back to the modem, then the MBA is stopped */
+	mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_FOR_AUTH);
+	mss_teardown(mss);
 }
 
 static int mss_parse_fw(struct rproc *rproc, const struct firmware *mba_fw)

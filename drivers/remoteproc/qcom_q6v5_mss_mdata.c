@@ -18,6 +18,10 @@
  *      metadata has been authenticated;
  *   3. a DMA allocation, which keeps a cacheable linear alias: allowed
  *      for old DTs (legacy_mdata=1, the default), with a warning.
+ *
+ * Without memory protection TrustZone never hands the buffer to anyone,
+ * so the linear alias is harmless: there the DMA allocation follows the
+ * dedicated region directly, silently, and the MPSS window is not used.
  */
 
 #include <linux/debugfs.h>
@@ -31,6 +35,7 @@
 #include <linux/seq_file.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/soc/qcom/mdt_loader.h>
 #include <linux/string.h>
 
@@ -168,64 +173,221 @@ int mss_mem_init(struct mss_mem *mem, struct device *dev, bool protected)
 	return 0;
 }
 
+#define MSS_PERM_LINUX	BIT_ULL(QCOM_SCM_VMID_HLOS)
+#define MSS_PERM_MODEM	BIT_ULL(QCOM_SCM_VMID_MSS_MSA)
+#define MSS_PERM_SHARED	(MSS_PERM_LINUX | MSS_PERM_MODEM)
+
 /**
- * mss_mem_assign_range() - move ownership of a range between Linux and the modem
- * @mem: memory state
- * @perm: current owners of the range (QCOM_SCM_VMID_* bitmap), updated
- * @addr: physical start
- * @size: size; rounded up to 4 KiB as TrustZone works on pages
- * @local: Linux (HLOS) should own the range afterwards
- * @remote: the modem (MSS MSA) should own the range afterwards
+ * struct mss_xfer_rule - what an ownership transition does
+ * @name: the intent, for messages
+ * @role: the region it moves
+ * @to: the owners afterwards
  *
- * A no-op on SoCs without memory protection and when @perm already says
- * so.  Every call that gives the modem a range must be paired with one
- * taking it back, on error paths too.
- *
- * Return: 0 or the error of qcom_scm_assign_mem(); @perm is unchanged on
- * error.
+ * Whether TrustZone allows it is decided in mss_xfer_allowed(), the same
+ * for every transition.
  */
-int mss_mem_assign_range(struct mss_mem *mem, u64 *perm, phys_addr_t addr,
-			 size_t size, bool local, bool remote)
+struct mss_xfer_rule {
+	const char *name;
+	enum mss_region_role role;
+	u64 to;
+};
+
+static const struct mss_xfer_rule mss_xfer_rules[MSS_XFER_NR] = {
+	[MSS_XFER_MPSS_FOR_MBA] = {
+		"give MPSS to the modem for MBA boot", MSS_REGION_MPSS,
+		MSS_PERM_MODEM },
+	[MSS_XFER_MBA_FOR_BOOT] = {
+		"give the MBA image to the modem", MSS_REGION_MBA,
+		MSS_PERM_MODEM },
+	[MSS_XFER_MBA_RECLAIM] = {
+		"take the MBA region back", MSS_REGION_MBA, MSS_PERM_LINUX },
+	[MSS_XFER_MPSS_RECLAIM] = {
+		"take MPSS back, MBA running", MSS_REGION_MPSS,
+		MSS_PERM_LINUX },
+	[MSS_XFER_MPSS_FOR_LOAD] = {
+		"share MPSS for loading, MBA running", MSS_REGION_MPSS,
+		MSS_PERM_SHARED },
+	[MSS_XFER_MPSS_FOR_AUTH] = {
+		"give MPSS to the modem", MSS_REGION_MPSS, MSS_PERM_MODEM },
+};
+
+/*
+ * On fused devices TrustZone resets the system when MPSS memory is taken
+ * from the modem while no MBA runs (upstream 900fc60df227): the MBA is
+ * what unlocks the modem's memory protection.  The MBA region itself is
+ * exempt; upstream reclaims it right after the Q6 is reset.
+ */
+static bool mss_xfer_allowed(const struct mss_mem *mem,
+			     enum mss_region_role role, u64 from, u64 to)
+{
+	if (role != MSS_REGION_MPSS || mem->mba_running)
+		return true;
+
+	return !((from & MSS_PERM_MODEM) && (to & MSS_PERM_LINUX));
+}
+
+/* One TrustZone call; *perm holds the source owners, updated on success */
+static int mss_assign(u64 *perm, u64 base, u64 size, u64 to)
 {
 	struct qcom_scm_vmperm next[2];
 	int n = 0;
 
-	if (!mem->protected)
-		return 0;
-
-	if (local == !!(*perm & BIT(QCOM_SCM_VMID_HLOS)) &&
-	    remote == !!(*perm & BIT(QCOM_SCM_VMID_MSS_MSA)))
-		return 0;
-
-	if (local) {
+	if (to & MSS_PERM_LINUX) {
 		next[n].vmid = QCOM_SCM_VMID_HLOS;
 		next[n].perm = QCOM_SCM_PERM_RWX;
 		n++;
 	}
-	if (remote) {
+	if (to & MSS_PERM_MODEM) {
 		next[n].vmid = QCOM_SCM_VMID_MSS_MSA;
 		next[n].perm = QCOM_SCM_PERM_RW;
 		n++;
 	}
 
-	return qcom_scm_assign_mem(addr, ALIGN(size, SZ_4K), perm, next, n);
+	return mss_scm_assign_mem(base, ALIGN(size, SZ_4K), perm, next, n);
+}
+
+static const char *mss_perm_name(u64 perm)
+{
+	switch (perm) {
+	case MSS_PERM_LINUX:
+		return "Linux";
+	case MSS_PERM_MODEM:
+		return "the modem";
+	case MSS_PERM_SHARED:
+		return "Linux and the modem";
+	default:
+		return "nobody we know";
+	}
+}
+
+/*
+ * Move [base, base + size) from *perm to @to.  TrustZone cannot be asked
+ * who owns a range, and it refuses an assignment whose source owners are
+ * wrong: after rmmod/insmod, unbind/bind or kexec the driver starts out
+ * believing Linux owns MPSS while the modem still does.  So when the
+ * recorded owners are refused, try the other owner sets this driver ever
+ * leaves behind, except those the MBA rule forbids.
+ */
+static int mss_move(struct mss_mem *mem, const char *what, u64 *perm,
+		    u64 base, u64 size, enum mss_region_role role, u64 to)
+{
+	static const u64 owner_sets[] = {
+		MSS_PERM_MODEM, MSS_PERM_SHARED, MSS_PERM_LINUX,
+	};
+	u64 tried = *perm;
+	int ret;
+	int i;
+
+	if (*perm == to || !size)
+		return 0;
+
+	if (!mss_xfer_allowed(mem, role, *perm, to)) {
+		dev_err(mem->dev,
+			"refusing to %s: %s owns it and no MBA runs (a fused device would reset)\n",
+			what, mss_perm_name(*perm));
+		return -EPERM;
+	}
+
+	ret = mss_assign(perm, base, size, to);
+	if (ret != -EINVAL)
+		return ret;
+
+	for (i = 0; i < ARRAY_SIZE(owner_sets); i++) {
+		u64 guess = owner_sets[i];
+
+		if (guess == tried || guess == to ||
+		    !mss_xfer_allowed(mem, role, guess, to))
+			continue;
+		if (mss_assign(&guess, base, size, to))
+			continue;
+		dev_warn(mem->dev,
+			 "%s: %#llx+%#llx belonged to %s, not %s as recorded (left by an earlier driver or kernel)\n",
+			 what, base, size, mss_perm_name(owner_sets[i]),
+			 mss_perm_name(tried));
+		*perm = guess;
+		return 0;
+	}
+
+	return ret;
+}
+
+/*
+ * Move a whole region.  A metadata window at the start of MPSS that is
+ * owned apart from the rest moves separately, and is folded back into
+ * MPSS once both have the same owners again.
+ */
+static int mss_move_region(struct mss_mem *mem, const char *what,
+			   enum mss_region_role role, u64 to)
+{
+	const struct mss_mdata_region *reg = &mem->region[role];
+	u64 *perm = &mem->co[role].perm;
+	u64 base = reg->base;
+	u64 size = reg->size;
+	int ret;
+
+	if (role == MSS_REGION_MPSS && mem->win.size) {
+		ret = mss_move(mem, what, &mem->win.perm, mem->win.base,
+			       mem->win.size, role, to);
+		if (ret)
+			return ret;
+		base += mem->win.size;
+		size -= mem->win.size;
+	}
+
+	ret = mss_move(mem, what, perm, base, size, role, to);
+	if (!ret && role == MSS_REGION_MPSS && mem->win.size &&
+	    mem->win.perm == *perm)
+		mem->win.size = 0;
+
+	return ret;
 }
 
 /**
- * mss_mem_assign() - move ownership of a whole MSS region
+ * mss_mem_xfer() - make one of the driver's ownership transitions
  * @mem: memory state
- * @role: which region
- * @local: Linux should own it afterwards
- * @remote: the modem should own it afterwards
+ * @xfer: the transition, named by its intent
  *
- * Return: as mss_mem_assign_range().
+ * Every change of who owns the MBA and MPSS regions goes through here:
+ * it checks the transition against the rules a fused device enforces
+ * (MPSS is taken from the modem only while an MBA runs) before asking
+ * TrustZone, and keeps the driver's record of the owners.  A no-op on
+ * SoCs without memory protection and when the record already says so.
+ *
+ * Context: process context; may sleep.
+ * Return: 0, -EPERM when the rules forbid the transition now, or the
+ * error of qcom_scm_assign_mem(); the record is unchanged on error.
  */
-int mss_mem_assign(struct mss_mem *mem, enum mss_region_role role,
-		   bool local, bool remote)
+int mss_mem_xfer(struct mss_mem *mem, enum mss_xfer xfer)
 {
-	return mss_mem_assign_range(mem, &mem->co[role].perm,
-				    mem->region[role].base,
-				    mem->region[role].size, local, remote);
+	const struct mss_xfer_rule *rule = &mss_xfer_rules[xfer];
+	int ret;
+
+	if (!mem->protected)
+		return 0;
+
+	mutex_lock(&mem->lock);
+	ret = mss_move_region(mem, rule->name, rule->role, rule->to);
+	if (!ret)
+		mem->xfers[xfer]++;
+	mutex_unlock(&mem->lock);
+	if (ret)
+		dev_err(mem->dev, "cannot %s: %d\n", rule->name, ret);
+
+	return ret;
+}
+
+/**
+ * mss_mem_set_mba_running() - record whether an MBA runs
+ * @mem: memory state
+ * @running: the MBA has authenticated and the Q6 is out of reset
+ *
+ * Only while an MBA runs may MPSS memory be taken back from the modem.
+ */
+void mss_mem_set_mba_running(struct mss_mem *mem, bool running)
+{
+	mutex_lock(&mem->lock);
+	mem->mba_running = running;
+	mutex_unlock(&mem->lock);
 }
 
 /**
@@ -233,12 +395,18 @@ int mss_mem_assign(struct mss_mem *mem, enum mss_region_role role,
  * @mem: memory state
  * @role: which region
  *
- * Return: true when Linux owns the region (always without protection).
+ * Return: true when Linux owns all of the region (always without
+ * protection).
  */
 bool mss_mem_linux_owns(const struct mss_mem *mem, enum mss_region_role role)
 {
-	return !mem->protected ||
-	       (mem->co[role].perm & BIT(QCOM_SCM_VMID_HLOS));
+	if (!mem->protected)
+		return true;
+	if (role == MSS_REGION_MPSS && mem->win.size &&
+	    !(mem->win.perm & MSS_PERM_LINUX))
+		return false;
+
+	return mem->co[role].perm & MSS_PERM_LINUX;
 }
 
 /* Copy into a carveout through a short-lived write-combining mapping */
@@ -264,20 +432,51 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 }
 
 /*
- * TrustZone kept a carveout window with the modem: touching it would be an
- * XPU violation, so it is never staged in again, and the MPSS region is no
- * longer wholly Linux's.
+ * The staging buffer of one start and its owners: the dedicated region's
+ * own record, the MPSS window's piece, or a local one for a DMA buffer.
  */
-static void mss_mdata_mark_stuck(struct mss_mem *mem,
-				 enum mss_mdata_source source)
+static u64 *mss_mdata_perm(struct mss_mem *mem, enum mss_mdata_source source,
+			   u64 *legacy_perm)
 {
 	switch (source) {
+	case MSS_MDATA_DEDICATED:
+		return &mem->co[MSS_REGION_MDATA].perm;
+	case MSS_MDATA_MPSS_WINDOW:
+		return &mem->win.perm;
+	default:
+		return legacy_perm;
+	}
+}
+
+/*
+ * TrustZone kept the staging buffer with the modem: touching it would be
+ * an XPU violation, so it is never staged in again.  A carveout window
+ * keeps its own owner record; a DMA buffer is leaked, since freeing it
+ * would hand modem-owned memory to the page allocator, and remembered
+ * for the owners report.
+ */
+static void mss_mdata_mark_stuck(struct mss_mem *mem,
+				 const struct mss_mdata_choice *choice,
+				 u64 perm)
+{
+	int i;
+
+	switch (choice->source) {
 	case MSS_MDATA_DEDICATED:
 		mem->region[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
 		break;
 	case MSS_MDATA_MPSS_WINDOW:
 		mem->region[MSS_REGION_MPSS].flags |= MSS_REGION_F_STUCK;
-		mem->co[MSS_REGION_MPSS].perm = BIT(QCOM_SCM_VMID_MSS_MSA);
+		break;
+	case MSS_MDATA_LEGACY:
+		for (i = 0; i < MSS_MEM_MAX_STUCK; i++) {
+			if (mem->stuck[i].size)
+				continue;
+			mem->stuck[i].base = choice->base;
+			mem->stuck[i].size = PAGE_ALIGN(choice->size);
+			mem->stuck[i].perm = perm;
+			break;
+		}
 		break;
 	default:
 		break;
@@ -306,8 +505,10 @@ static void mss_mdata_record(struct mss_mem *mem,
  * Picks the staging buffer (see the top of this file), then: map, copy,
  * unmap, give the buffer to the modem, call @auth, take the buffer back.
  * No CPU mapping of a carveout window exists while the modem owns it.
- * For the MPSS window, the whole MPSS region is first taken back from
- * the modem, which may still own it from the previous run.
+ * For the MPSS window, MPSS is first taken back from the modem, which
+ * owns it since the MBA booted; the MBA runs while metadata is checked,
+ * so TrustZone allows that.  The window is owned apart from the rest of
+ * MPSS until it is back with Linux.
  *
  * Return: 0 when the MBA accepted the metadata; -ENOSPC when nothing fits
  * and the legacy path is refused; the error of the mapping, the ownership
@@ -320,11 +521,13 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 			   void *ctx)
 {
 	struct mss_mdata_choice choice;
-	u64 perm = BIT(QCOM_SCM_VMID_HLOS);
+	u64 legacy_perm = MSS_PERM_LINUX;
 	dma_addr_t dma = 0;
 	phys_addr_t phys;
 	void *legacy = NULL;
 	void *metadata;
+	size_t window;
+	u64 *perm;
 	size_t size;
 	int ret, ret2;
 
@@ -335,8 +538,8 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		return PTR_ERR(metadata);
 	}
 
-	ret = mss_mdata_select(mem->region, size, legacy_mdata, PAGE_SIZE,
-			       &choice);
+	ret = mss_mdata_select(mem->region, size, mem->protected, legacy_mdata,
+			       PAGE_SIZE, &choice);
 	if (ret) {
 		dev_err(mem->dev,
 			"no no-map carveout fits %zu bytes of metadata and legacy_mdata=0: add a no-map metadata region (memory-region entry 2) or grow the MPSS region\n",
@@ -346,23 +549,25 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 
 	switch (choice.source) {
 	case MSS_MDATA_MPSS_WINDOW:
-		ret = mss_mem_assign(mem, MSS_REGION_MPSS, true, false);
-		if (ret) {
-			dev_err(mem->dev,
-				"cannot reclaim MPSS region for metadata staging: %d\n",
-				ret);
+		ret = mss_mem_xfer(mem, MSS_XFER_MPSS_RECLAIM);
+		if (ret)
 			goto out_record;
-		}
+		/* From here on the window is owned apart from the rest */
+		mutex_lock(&mem->lock);
+		mem->win.base = choice.base;
+		mem->win.size = choice.window;
+		mem->win.perm = mem->co[MSS_REGION_MPSS].perm;
+		mutex_unlock(&mem->lock);
 		fallthrough;
 	case MSS_MDATA_DEDICATED:
 		phys = choice.base;
 		ret = mss_mdata_copy_to_carveout(mem, phys, choice.window,
 						 metadata, size);
 		if (ret)
-			goto out_record;
+			goto out_fold;
 		break;
 	case MSS_MDATA_LEGACY:
-		if (!mem->legacy_warned) {
+		if (mem->protected && !mem->legacy_warned) {
 			dev_warn(mem->dev,
 				 "staging %zu bytes of metadata in a DMA buffer with a cacheable linear alias: add a no-map metadata region (memory-region entry 2, see qcom,*-mss-pil bindings)\n",
 				 size);
@@ -388,33 +593,50 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		mss_mdata_source_name(choice.source), &phys,
 		(unsigned long long)size);
 
-	ret = mss_mem_assign_range(mem, &perm, phys, choice.window ?: size,
-				   false, true);
-	if (ret) {
-		dev_err(mem->dev, "assigning Q6 access to metadata failed: %d\n",
-			ret);
-		ret = -EAGAIN;
-		goto out_free;
+	window = choice.window ?: size;
+	perm = mss_mdata_perm(mem, choice.source, &legacy_perm);
+	if (mem->protected) {
+		mutex_lock(&mem->lock);
+		ret = mss_assign(perm, phys, window, MSS_PERM_MODEM);
+		mutex_unlock(&mem->lock);
+		if (ret) {
+			dev_err(mem->dev,
+				"assigning Q6 access to metadata failed: %d\n",
+				ret);
+			ret = -EAGAIN;
+			goto out_free;
+		}
 	}
 
 	ret = auth(ctx, phys);
 
-	ret2 = mss_mem_assign_range(mem, &perm, phys, choice.window ?: size,
-				    true, false);
-	if (ret2) {
-		dev_err(mem->dev,
-			"metadata buffer %pa not reclaimed from the modem: %d; never reusing it\n",
-			&phys, ret2);
-		if (!ret)
-			ret = ret2;
-		/* Freeing a modem-owned buffer would hand it to anyone */
-		legacy = NULL;
-		mss_mdata_mark_stuck(mem, choice.source);
+	if (mem->protected) {
+		mutex_lock(&mem->lock);
+		ret2 = mss_assign(perm, phys, window, MSS_PERM_LINUX);
+		if (ret2)
+			mss_mdata_mark_stuck(mem, &choice, *perm);
+		mutex_unlock(&mem->lock);
+		if (ret2) {
+			dev_err(mem->dev,
+				"metadata buffer %pa not reclaimed from the modem: %d; never reusing it\n",
+				&phys, ret2);
+			if (!ret)
+				ret = ret2;
+			legacy = NULL;
+		}
 	}
 
 out_free:
 	if (legacy)
 		dma_free_attrs(mem->dev, size, legacy, dma, MSS_LEGACY_ATTRS);
+out_fold:
+	if (choice.source == MSS_MDATA_MPSS_WINDOW) {
+		/* Back with the rest of MPSS unless the modem kept it */
+		mutex_lock(&mem->lock);
+		if (mem->win.perm == mem->co[MSS_REGION_MPSS].perm)
+			mem->win.size = 0;
+		mutex_unlock(&mem->lock);
+	}
 out_record:
 	mss_mdata_record(mem, &choice, ret);
 	kfree(metadata);
@@ -444,6 +666,7 @@ static int mss_mdata_show(struct seq_file *s, void *unused)
 {
 	struct mss_mem *mem = s->private;
 	const struct mss_mdata_choice *c = &mem->last;
+	int i;
 
 	mutex_lock(&mem->lock);
 	seq_printf(s, "source: %s\n", mss_mdata_source_name(c->source));
@@ -462,24 +685,96 @@ static int mss_mdata_show(struct seq_file *s, void *unused)
 		   mem->uses[MSS_MDATA_DEDICATED],
 		   mem->uses[MSS_MDATA_MPSS_WINDOW],
 		   mem->uses[MSS_MDATA_LEGACY]);
+	seq_printf(s, "mba running: %s\n", mem->mba_running ? "yes" : "no");
+	for (i = 0; i < MSS_XFER_NR; i++)
+		seq_printf(s, "xfer %s: %u\n", mss_xfer_rules[i].name,
+			   mem->xfers[i]);
 	mutex_unlock(&mem->lock);
 
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(mss_mdata);
 
+static int mss_piece_cmp(const void *a, const void *b)
+{
+	const struct mss_piece *x = a, *y = b;
+
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
+/*
+ * The driver's record of who owns what, in the simulated TrustZone's
+ * ledger format (start, end, owners; only ranges not Linux's alone;
+ * sorted, adjacent ranges with the same owners merged), so that a test
+ * compares the two files directly.
+ */
+static int mss_owners_show(struct seq_file *s, void *unused)
+{
+	struct mss_mem *mem = s->private;
+	struct mss_piece p[MSS_REGION_NR + 1 + MSS_MEM_MAX_STUCK];
+	struct mss_piece cur = { };
+	int n = 0;
+	int i;
+
+	mutex_lock(&mem->lock);
+	for (i = 0; i < MSS_REGION_NR; i++) {
+		const struct mss_mdata_region *reg = &mem->region[i];
+		u64 skip = 0;
+
+		if (!reg->present || !reg->size)
+			continue;
+		if (i == MSS_REGION_MPSS && mem->win.size) {
+			p[n++] = mem->win;
+			skip = mem->win.size;
+		}
+		p[n].base = reg->base + skip;
+		p[n].size = reg->size - skip;
+		p[n++].perm = mem->co[i].perm;
+	}
+	for (i = 0; i < MSS_MEM_MAX_STUCK; i++)
+		if (mem->stuck[i].size)
+			p[n++] = mem->stuck[i];
+	mutex_unlock(&mem->lock);
+
+	if (!mem->protected)
+		return 0;
+
+	sort(p, n, sizeof(p[0]), mss_piece_cmp, NULL);
+	for (i = 0; i < n; i++) {
+		if (p[i].perm == MSS_PERM_LINUX || !p[i].size)
+			continue;
+		if (cur.size && cur.perm == p[i].perm &&
+		    cur.base + cur.size == p[i].base) {
+			cur.size += p[i].size;
+			continue;
+		}
+		if (cur.size)
+			seq_printf(s, "%#llx %#llx %#llx\n", cur.base,
+				   cur.base + cur.size, cur.perm);
+		cur = p[i];
+	}
+	if (cur.size)
+		seq_printf(s, "%#llx %#llx %#llx\n", cur.base,
+			   cur.base + cur.size, cur.perm);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(mss_owners);
+
 /**
- * mss_mdata_debugfs_init() - add the "mdata" report to a debugfs directory
+ * mss_mdata_debugfs_init() - add the "mdata" and "owners" reports
  * @mem: memory state
  * @dir: the remoteproc's debugfs directory (removed with it)
  *
- * The file reports the source the last start used, its physical range,
+ * "mdata" reports the source the last start used, its physical range,
  * the bytes staged, and every candidate with its capacity and the reasons
- * it is unusable.
+ * it is unusable.  "owners" is the driver's record of who owns each MSS
+ * range, in the format of the simulated TrustZone's ledger.
  */
 void mss_mdata_debugfs_init(struct mss_mem *mem, struct dentry *dir)
 {
 	if (IS_ERR_OR_NULL(dir))
 		return;
 	debugfs_create_file("mdata", 0400, dir, mem, &mss_mdata_fops);
+	debugfs_create_file("owners", 0400, dir, mem, &mss_owners_fops);
 }

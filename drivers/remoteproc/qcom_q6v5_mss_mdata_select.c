@@ -104,22 +104,27 @@ EXPORT_SYMBOL_IF_KUNIT(mss_mdata_region_usable);
  * mss_mdata_select() - choose where to stage the firmware metadata
  * @regs: %MSS_REGION_NR regions checked by mss_mdata_check_regions()
  * @mdata_size: size of this firmware's metadata (ELF headers + hash segment)
- * @allow_legacy: whether the unsafe DMA allocation may be used
+ * @protected: TrustZone hands the buffer to the modem (need_mem_protection)
+ * @allow_legacy: whether the unsafe DMA allocation may be used on a
+ *	protected SoC
  * @page_size: the kernel page size (a power of two)
  * @choice: the result
  *
- * The first source that fits wins: the dedicated metadata region, then a
- * window at the start of the MPSS region, then (if allowed) the legacy DMA
- * allocation.  A dedicated region that is too small is not an error; the
- * MPSS window is tried next.
+ * The dedicated metadata region comes first when it fits.  On a protected
+ * SoC a window at the start of the MPSS region is next, then (if allowed)
+ * the legacy DMA allocation.  Without protection nobody but Linux ever
+ * owns the DMA buffer, so its linear alias is harmless: it is the default
+ * after the dedicated region and @allow_legacy does not apply, and the
+ * MPSS window, which costs two extra ownership round trips elsewhere, is
+ * not used.  A dedicated region that is too small is not an error.
  *
  * Return: 0 and @choice filled in, -EINVAL for bad arguments or empty
  * metadata, -EFBIG if @mdata_size cannot be rounded to a page, -ENOSPC when
- * no carveout fits and @allow_legacy is false.  On error @choice->source is
- * %MSS_MDATA_NONE.
+ * no carveout fits on a protected SoC and @allow_legacy is false.  On
+ * error @choice->source is %MSS_MDATA_NONE.
  */
 int mss_mdata_select(const struct mss_mdata_region *regs, u64 mdata_size,
-		     bool allow_legacy, u64 page_size,
+		     bool protected, bool allow_legacy, u64 page_size,
 		     struct mss_mdata_choice *choice)
 {
 	u64 window;
@@ -147,14 +152,14 @@ int mss_mdata_select(const struct mss_mdata_region *regs, u64 mdata_size,
 		return 0;
 	}
 
-	if (mss_window_fits(&regs[MSS_REGION_MPSS], window)) {
+	if (protected && mss_window_fits(&regs[MSS_REGION_MPSS], window)) {
 		choice->source = MSS_MDATA_MPSS_WINDOW;
 		choice->base = regs[MSS_REGION_MPSS].base;
 		choice->window = window;
 		return 0;
 	}
 
-	if (allow_legacy) {
+	if (allow_legacy || !protected) {
 		choice->source = MSS_MDATA_LEGACY;
 		return 0;
 	}

@@ -95,7 +95,7 @@ struct mss_mdata_choice {
 void mss_mdata_check_regions(struct mss_mdata_region *regs, u64 page_size);
 bool mss_mdata_region_usable(const struct mss_mdata_region *reg);
 int mss_mdata_select(const struct mss_mdata_region *regs, u64 mdata_size,
-		     bool allow_legacy, u64 page_size,
+		     bool protected, bool allow_legacy, u64 page_size,
 		     struct mss_mdata_choice *choice);
 const char *mss_mdata_source_name(enum mss_mdata_source source);
 const char *mss_region_role_name(enum mss_region_role role);

@@ -917,7 +917,8 @@ static void predict(struct ctx *c, struct mss_node *n)
 		n->select_ret = -1;
 		return;
 	}
-	n->select_ret = mss_mdata_select(regs, need, true, DTCHECK_PAGE_SIZE, &n->choice);
+	n->select_ret = mss_mdata_select(regs, need, n->protected_soc,
+					 true, DTCHECK_PAGE_SIZE, &n->choice);
 
 	if (regs[MSS_REGION_MDATA].present && !regs[MSS_REGION_MDATA].flags &&
 	    regs[MSS_REGION_MDATA].size < window)

@@ -46,7 +46,7 @@ static int pick(struct mss_mdata_region *regs, u64 size, bool legacy,
 		struct mss_mdata_choice *c)
 {
 	mss_mdata_check_regions(regs, PG);
-	return mss_mdata_select(regs, size, legacy, PG, c);
+	return mss_mdata_select(regs, size, true, legacy, PG, c);
 }
 
 static void dedicated_chosen(struct kunit *test)
@@ -97,6 +97,49 @@ static void window_when_no_dedicated(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.base, MPSS_BASE);
 	KUNIT_EXPECT_EQ(test, c.window, 3 * PG);
 	KUNIT_EXPECT_TRUE(test, regs[MSS_REGION_MDATA].flags & MSS_REGION_F_MISSING);
+}
+
+/* msm8916-like: no TrustZone protection of the metadata buffer */
+static int pick_unprotected(struct mss_mdata_region *regs, u64 size,
+			    bool legacy, struct mss_mdata_choice *c)
+{
+	mss_mdata_check_regions(regs, PG);
+	return mss_mdata_select(regs, size, false, legacy, PG, c);
+}
+
+static void unprotected_dedicated_first(struct kunit *test)
+{
+	struct mss_mdata_region regs[MSS_REGION_NR];
+	struct mss_mdata_choice c;
+
+	layout(regs, true);
+	KUNIT_ASSERT_EQ(test, pick_unprotected(regs, 6000, false, &c), 0);
+	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_DEDICATED);
+	KUNIT_EXPECT_EQ(test, c.base, MDATA_BASE);
+}
+
+static void unprotected_dma_not_window(struct kunit *test)
+{
+	struct mss_mdata_region regs[MSS_REGION_NR];
+	struct mss_mdata_choice c;
+
+	/* The MPSS window would fit, but the DMA buffer is safe here */
+	layout(regs, false);
+	KUNIT_ASSERT_EQ(test, pick_unprotected(regs, 9000, true, &c), 0);
+	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_LEGACY);
+	KUNIT_EXPECT_EQ(test, c.window, 0ULL);
+	KUNIT_EXPECT_EQ(test, c.size, 9000ULL);
+}
+
+static void unprotected_dma_despite_legacy_refused(struct kunit *test)
+{
+	struct mss_mdata_region regs[MSS_REGION_NR];
+	struct mss_mdata_choice c;
+
+	/* legacy_mdata=0 is about the unsafe case, which this is not */
+	layout(regs, true);
+	KUNIT_ASSERT_EQ(test, pick_unprotected(regs, SZ_16K + 1, false, &c), 0);
+	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_LEGACY);
 }
 
 static void legacy_when_nothing_fits(struct kunit *test)
@@ -330,10 +373,10 @@ static void bad_arguments_rejected(struct kunit *test)
 
 	layout(regs, true);
 	mss_mdata_check_regions(regs, PG);
-	KUNIT_EXPECT_EQ(test, mss_mdata_select(NULL, PG, true, PG, &c), -EINVAL);
-	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, PG, NULL), -EINVAL);
-	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, 0, &c), -EINVAL);
-	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, 3000, &c), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mss_mdata_select(NULL, PG, true, true, PG, &c), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, true, PG, NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, true, 0, &c), -EINVAL);
+	KUNIT_EXPECT_EQ(test, mss_mdata_select(regs, PG, true, true, 3000, &c), -EINVAL);
 }
 
 static void larger_page_size_rounds_window(struct kunit *test)
@@ -345,7 +388,7 @@ static void larger_page_size_rounds_window(struct kunit *test)
 	/* With 64 KiB pages a 16 KiB carveout is unaligned and too small */
 	mss_mdata_check_regions(regs, SZ_64K);
 	KUNIT_EXPECT_TRUE(test, regs[MSS_REGION_MDATA].flags & MSS_REGION_F_UNALIGNED);
-	KUNIT_ASSERT_EQ(test, mss_mdata_select(regs, PG, true, SZ_64K, &c), 0);
+	KUNIT_ASSERT_EQ(test, mss_mdata_select(regs, PG, true, true, SZ_64K, &c), 0);
 	KUNIT_EXPECT_EQ(test, c.source, MSS_MDATA_MPSS_WINDOW);
 	KUNIT_EXPECT_EQ(test, c.window, (u64)SZ_64K);
 }
@@ -451,6 +494,9 @@ static struct kunit_case mss_mdata_cases[] = {
 	KUNIT_CASE(dedicated_exact_fit),
 	KUNIT_CASE(dedicated_too_small_falls_to_window),
 	KUNIT_CASE(window_when_no_dedicated),
+	KUNIT_CASE(unprotected_dedicated_first),
+	KUNIT_CASE(unprotected_dma_not_window),
+	KUNIT_CASE(unprotected_dma_despite_legacy_refused),
 	KUNIT_CASE(legacy_when_nothing_fits),
 	KUNIT_CASE(legacy_refused_is_enospc),
 	KUNIT_CASE(legacy_refused_but_window_fits),
