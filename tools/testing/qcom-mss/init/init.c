@@ -442,7 +442,7 @@ static char *kmsg_find(struct kmsg_reader *r, const char *text)
 
 enum op {
 	OP_TEST, OP_INSMOD, OP_RMMOD, OP_WRITE, OP_WRITE_FAIL, OP_EXPECT,
-	OP_EXPECT_CONTAINS, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
+	OP_EXPECT_CONTAINS, OP_EXPECT_SAME, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
 	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW,
 };
 
@@ -458,6 +458,7 @@ static const struct opdef {
 	{ "write-fail",		OP_WRITE_FAIL,		3, -1 },
 	{ "expect",		OP_EXPECT,		2, -1 },
 	{ "expect-contains",	OP_EXPECT_CONTAINS,	2, -1 },
+	{ "expect-same",	OP_EXPECT_SAME,		2, 3 },
 	{ "expect-absent",	OP_EXPECT_ABSENT,	1, 1 },
 	{ "rproc",		OP_RPROC,		2, 2 },
 	{ "kmsg-mark",		OP_KMSG_MARK,		0, 0 },
@@ -709,6 +710,14 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 		c->nval = argc - first - trailing_timeout;
 		break;
 	}
+	case OP_EXPECT_SAME:
+		if (argc == 3) {
+			if (!all_digits(argv[2]))
+				return perr(where, "expect-same: '%s' is not milliseconds",
+					    argv[2]);
+			c->timeout_ms = atol(argv[2]);
+		}
+		break;
 	case OP_KMSG_ABSENT:
 		c->nval = argc;
 		break;
@@ -1047,6 +1056,45 @@ static int do_write(const struct cmd *c, bool want_fail)
 	return ret;
 }
 
+/* Two files hold the same text (e.g. a driver's record and the ledger) */
+static int do_expect_same(const struct cmd *c)
+{
+	char *a_path = expand(c->argv[0]), *b_path = expand(c->argv[1]);
+	long deadline = now_ms() + c->timeout_ms;
+	int ret = 0;
+
+	if (!a_path || !b_path) {
+		free(a_path);
+		free(b_path);
+		return -1;
+	}
+	for (;;) {
+		char *a = read_file(a_path, MAX_READ);
+		int ea = errno;
+		char *b = read_file(b_path, MAX_READ);
+		int eb = errno;
+		bool ok = a && b && !strcmp(a, b);
+
+		if (!ok && now_ms() >= deadline) {
+			if (!a || !b)
+				ret = failf("expect-same %s: %s", !a ? a_path : b_path,
+					    errstr(!a ? ea : eb));
+			else
+				ret = failf("expect-same: %s has '%s', %s has '%s' after %ld ms",
+					    a_path, esc(a), b_path, esc(b),
+					    c->timeout_ms);
+		}
+		free(a);
+		free(b);
+		if (ok || ret)
+			break;
+		usleep(20000);
+	}
+	free(a_path);
+	free(b_path);
+	return ret;
+}
+
 static int do_expect(const struct cmd *c, bool contains)
 {
 	char *path = expand(c->argv[0]), *want;
@@ -1261,6 +1309,7 @@ static int run_cmd(const struct cmd *c)
 	case OP_WRITE_FAIL:	return do_write(c, true);
 	case OP_EXPECT:		return do_expect(c, false);
 	case OP_EXPECT_CONTAINS: return do_expect(c, true);
+	case OP_EXPECT_SAME:	return do_expect_same(c);
 	case OP_EXPECT_ABSENT:	return do_expect_absent(c);
 	case OP_RPROC:		return do_rproc(c);
 	case OP_KMSG_MARK:	return do_kmsg_mark();
