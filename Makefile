@@ -162,6 +162,7 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # Before the rig and firmware fragments: it sets their DTB and address defaults
 -include arch/arm64/boot/dts/qcom/sim-dtbs.mk
 -include tools/testing/qcom-mss/rig.mk
+-include tools/testing/qcom-mss/mutants/mutants.mk
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk
 -include Documentation/devicetree/bindings/remoteproc/bindings.mk
