@@ -80,8 +80,6 @@ struct mss_supply {
 
 /**
  * struct mss_desc - what differs between SoCs, as data
- * @name: SoC name for messages
- * @mba_image: default MBA firmware name
  * @proxy_supply: supplies voted until handover, NULL-terminated
  * @fallback_proxy_supply: supplies used when the DT has no power domains
  * @active_supply: supplies held while running
@@ -91,7 +89,6 @@ struct mss_supply {
  * @proxy_pds: power domains held until handover
  * @boot: Q6 boot sequence
  * @reset: reset sequencing
- * @need_mem_protection: TrustZone moves ownership of MBA, MPSS, metadata
  * @has_mba_logs: the MBA leaves a log at the start of its region
  * @has_spare_reg: qcom,spare-regs (AXI gating override) is used
  * @has_qaccept_regs: qcom,qaccept-regs Q-channels are used
@@ -107,8 +104,6 @@ struct mss_supply {
  * @pas_mem_setup: tell TrustZone about the MPSS region before loading
  */
 struct mss_desc {
-	const char *name;
-	const char *mba_image;
 	const struct mss_supply *proxy_supply;
 	const struct mss_supply *fallback_proxy_supply;
 	const struct mss_supply *active_supply;
@@ -118,7 +113,6 @@ struct mss_desc {
 	const char * const *proxy_pds;
 	enum mss_boot_seq boot;
 	enum mss_reset_kind reset;
-	bool need_mem_protection;
 	bool has_mba_logs;
 	bool has_spare_reg;
 	bool has_qaccept_regs;
@@ -131,6 +125,20 @@ struct mss_desc {
 	u8 mem_pwr_top_bit;
 	bool clamp_on_reclaim;
 	bool pas_mem_setup;
+};
+
+/**
+ * struct mss_soc - one entry of the SoC table (qcom_mss_socs.h)
+ * @name: SoC name for messages
+ * @mba_image: default MBA firmware name
+ * @need_mem_protection: TrustZone moves ownership of MBA, MPSS, metadata
+ * @desc: the SoC's hardware description
+ */
+struct mss_soc {
+	const char *name;
+	const char *mba_image;
+	bool need_mem_protection;
+	const struct mss_desc *desc;
 };
 
 /**
@@ -159,7 +167,8 @@ struct mss_regs {
  * struct qcom_mss - one modem subsystem
  * @dev: the platform device
  * @rproc: the remoteproc
- * @desc: SoC descriptor
+ * @soc: SoC table entry
+ * @desc: SoC descriptor (hardware facts)
  * @reg_base: QDSP6SS registers
  * @rmb_base: RMB (relay message buffer) registers shared with PBL/MBA
  * @halt_map: AXI halt (and qaccept) registers
@@ -206,6 +215,7 @@ struct mss_regs {
 struct qcom_mss {
 	struct device *dev;
 	struct rproc *rproc;
+	const struct mss_soc *soc;
 	const struct mss_desc *desc;
 
 	void __iomem *reg_base;

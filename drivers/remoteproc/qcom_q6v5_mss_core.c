@@ -669,7 +669,7 @@ static int mss_link_qmp(struct qcom_mss *mss)
 
 static int mss_probe(struct platform_device *pdev)
 {
-	const struct mss_desc *desc;
+	const struct mss_soc *soc;
 	struct device *dev = &pdev->dev;
 	struct device_node *child;
 	const char *mba_image;
@@ -677,14 +677,14 @@ static int mss_probe(struct platform_device *pdev)
 	struct rproc *rproc;
 	int ret;
 
-	desc = of_device_get_match_data(dev);
-	if (!desc)
+	soc = of_device_get_match_data(dev);
+	if (!soc)
 		return -EINVAL;
 
-	if (desc->need_mem_protection && !qcom_scm_is_available())
+	if (soc->need_mem_protection && !qcom_scm_is_available())
 		return -EPROBE_DEFER;
 
-	mba_image = desc->mba_image;
+	mba_image = soc->mba_image;
 	ret = of_property_read_string_index(dev->of_node, "firmware-name", 0,
 					    &mba_image);
 	if (ret < 0 && ret != -EINVAL)
@@ -701,7 +701,8 @@ static int mss_probe(struct platform_device *pdev)
 	mss = rproc->priv;
 	mss->dev = dev;
 	mss->rproc = rproc;
-	mss->desc = desc;
+	mss->soc = soc;
+	mss->desc = soc->desc;
 	mss->mpss_image = "modem.mdt";
 	ret = of_property_read_string_index(dev->of_node, "firmware-name", 1,
 					    &mss->mpss_image);
@@ -710,7 +711,7 @@ static int mss_probe(struct platform_device *pdev)
 
 	platform_set_drvdata(pdev, mss);
 
-	ret = mss_mem_init(&mss->mem, dev, desc->need_mem_protection);
+	ret = mss_mem_init(&mss->mem, dev, soc->need_mem_protection);
 	if (ret)
 		return ret;
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Qualcomm MSS driver: per-SoC descriptors.  Every difference between the
- * supported SoCs is data here; the sequences read it.
+ * supported SoCs is data here; the sequences read it.  Which SoCs exist,
+ * their compatibles, protection and MBA names come from the one SoC
+ * table, qcom_mss_socs.h.
  */
 
 #include <linux/mod_devicetable.h>
@@ -16,8 +18,6 @@ static const struct mss_supply pll_proxy[] = {
 };
 
 static const struct mss_desc sc7180_mss = {
-	.name = "sc7180",
-	.mba_image = "mba.mbn",
 	.proxy_clks = (const char * const []){ "xo", NULL },
 	.reset_clks = (const char * const []){ "iface", "bus", "snoc_axi", NULL },
 	.active_clks = (const char * const []){ "mnoc_axi", "nav", NULL },
@@ -25,21 +25,17 @@ static const struct mss_desc sc7180_mss = {
 	.boot = MSS_BOOT_FSM,
 	.fsm_xo_clk = true,
 	.reset = MSS_RESET_SPARE,
-	.need_mem_protection = true,
 	.has_mba_logs = true,
 	.has_spare_reg = true,
 };
 
 static const struct mss_desc sc7280_mss = {
-	.name = "sc7280",
-	.mba_image = "mba.mbn",
 	.proxy_clks = (const char * const []){ "xo", "pka", NULL },
 	.active_clks = (const char * const []){ "iface", "offline", "snoc_axi", NULL },
 	.proxy_pds = (const char * const []){ "cx", "mss", NULL },
 	.boot = MSS_BOOT_FSM,
 	.fsm_xo_clk = true,
 	.reset = MSS_RESET_EXT,
-	.need_mem_protection = true,
 	.has_mba_logs = true,
 	.has_qaccept_regs = true,
 	.has_ext_cntl_regs = true,
@@ -47,8 +43,6 @@ static const struct mss_desc sc7280_mss = {
 };
 
 static const struct mss_desc sdm660_mss = {
-	.name = "sdm660",
-	.mba_image = "mba.mbn",
 	.proxy_clks = (const char * const []){ "xo", "qdss", "mem", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "gpll0_mss",
 						"mnoc_axi", "snoc_axi", NULL },
@@ -59,12 +53,9 @@ static const struct mss_desc sdm660_mss = {
 	.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 28,
 	.reset = MSS_RESET_PLAIN,
-	.need_mem_protection = true,
 };
 
 static const struct mss_desc sdm845_mss = {
-	.name = "sdm845",
-	.mba_image = "mba.mbn",
 	.proxy_clks = (const char * const []){ "xo", "prng", NULL },
 	.reset_clks = (const char * const []){ "iface", "snoc_axi", NULL },
 	.active_clks = (const char * const []){ "bus", "mem", "gpll0_mss",
@@ -72,12 +63,9 @@ static const struct mss_desc sdm845_mss = {
 	.proxy_pds = (const char * const []){ "cx", "mx", "mss", NULL },
 	.boot = MSS_BOOT_FSM,
 	.reset = MSS_RESET_ALT,
-	.need_mem_protection = true,
 };
 
 static const struct mss_desc msm8998_mss = {
-	.name = "msm8998",
-	.mba_image = "mba.mbn",
 	.proxy_clks = (const char * const []){ "xo", "qdss", "mem", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "gpll0_mss",
 						"mnoc_axi", "snoc_axi", NULL },
@@ -87,12 +75,9 @@ static const struct mss_desc msm8998_mss = {
 	.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 28,
 	.reset = MSS_RESET_PLAIN,
-	.need_mem_protection = true,
 };
 
 static const struct mss_desc msm8996_mss = {
-	.name = "msm8996",
-	.mba_image = "mba.mbn",
 	.proxy_supply = pll_proxy,
 	.proxy_clks = (const char * const []){ "xo", "qdss", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "mem",
@@ -105,12 +90,9 @@ static const struct mss_desc msm8996_mss = {
 	.mem_pwr_top_bit = 19,
 	.clamp_on_reclaim = true,
 	.reset = MSS_RESET_PLAIN,
-	.need_mem_protection = true,
 };
 
 static const struct mss_desc msm8909_mss = {
-	.name = "msm8909",
-	.mba_image = "mba.mbn",
 	.proxy_supply = pll_proxy,
 	.proxy_clks = (const char * const []){ "xo", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
@@ -120,8 +102,6 @@ static const struct mss_desc msm8909_mss = {
 };
 
 static const struct mss_desc msm8916_mss = {
-	.name = "msm8916",
-	.mba_image = "mba.mbn",
 	.proxy_supply = pll_proxy,
 	.fallback_proxy_supply = (const struct mss_supply []){
 		{ .name = "mx", .volt_uv = 1050000 },
@@ -136,8 +116,6 @@ static const struct mss_desc msm8916_mss = {
 };
 
 static const struct mss_desc msm8953_mss = {
-	.name = "msm8953",
-	.mba_image = "mba.mbn",
 	.proxy_supply = pll_proxy,
 	.proxy_clks = (const char * const []){ "xo", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
@@ -150,8 +128,6 @@ static const struct mss_desc msm8953_mss = {
 };
 
 static const struct mss_desc msm8974_mss = {
-	.name = "msm8974",
-	.mba_image = "mba.b00",
 	.proxy_supply = (const struct mss_supply []){
 		{ .name = "pll", .load_ua = 100000 },
 		{ .name = "mx", .volt_uv = 1050000 },
@@ -172,18 +148,20 @@ static const struct mss_desc msm8974_mss = {
 	.reset = MSS_RESET_PLAIN,
 };
 
+/* Name, protection and MBA image come from the SoC table */
 const struct of_device_id mss_of_match[] = {
-	{ .compatible = "qcom,q6v5-pil", .data = &msm8916_mss },
-	{ .compatible = "qcom,msm8909-mss-pil", .data = &msm8909_mss },
-	{ .compatible = "qcom,msm8916-mss-pil", .data = &msm8916_mss },
-	{ .compatible = "qcom,msm8953-mss-pil", .data = &msm8953_mss },
-	{ .compatible = "qcom,msm8974-mss-pil", .data = &msm8974_mss },
-	{ .compatible = "qcom,msm8996-mss-pil", .data = &msm8996_mss },
-	{ .compatible = "qcom,msm8998-mss-pil", .data = &msm8998_mss },
-	{ .compatible = "qcom,sc7180-mss-pil", .data = &sc7180_mss },
-	{ .compatible = "qcom,sc7280-mss-pil", .data = &sc7280_mss },
-	{ .compatible = "qcom,sdm660-mss-pil", .data = &sdm660_mss },
-	{ .compatible = "qcom,sdm845-mss-pil", .data = &sdm845_mss },
+#define MSS_SOC(_compat, _soc, _prot, _mba)				\
+	{								\
+		.compatible = _compat,					\
+		.data = &(const struct mss_soc){			\
+			.name = #_soc,					\
+			.mba_image = _mba,				\
+			.need_mem_protection = _prot,			\
+			.desc = &(_soc##_mss),				\
+		},							\
+	},
+#include "qcom_mss_socs.h"
+#undef MSS_SOC
 	{ }
 };
 MODULE_DEVICE_TABLE(of, mss_of_match);

@@ -13,22 +13,26 @@ The parser is a plain FDT walker: bookworm's python3-libfdt aborts the
 interpreter when getprop misses a property, and dtc -O dts for 270 DTBs is
 slower than reading the blobs directly.
 """
+import os
+import re
 import struct
 import sys
 
-MSS_COMPATIBLES = {
-    "qcom,q6v5-pil",
-    "qcom,msm8909-mss-pil",
-    "qcom,msm8916-mss-pil",
-    "qcom,msm8953-mss-pil",
-    "qcom,msm8974-mss-pil",
-    "qcom,msm8996-mss-pil",
-    "qcom,msm8998-mss-pil",
-    "qcom,sdm660-mss-pil",
-    "qcom,sdm845-mss-pil",
-    "qcom,sc7180-mss-pil",
-    "qcom,sc7280-mss-pil",
-}
+SOC_TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                         "..", "drivers", "remoteproc", "qcom_mss_socs.h")
+
+
+def soc_table_compatibles(path=SOC_TABLE):
+    """The compatibles of the one SoC table (its MSS_SOC lines)."""
+    entry = re.compile(r'^MSS_SOC\("([^"]+)"')
+    with open(path, encoding="utf-8") as f:
+        found = {m.group(1) for m in map(entry.match, f) if m}
+    if not found:
+        raise SystemExit(f"mss-nodes.py: no MSS_SOC entries in {path}")
+    return found
+
+
+MSS_COMPATIBLES = soc_table_compatibles()
 
 FDT_MAGIC = 0xD00DFEED
 FDT_BEGIN_NODE, FDT_END_NODE, FDT_PROP, FDT_NOP, FDT_END = 1, 2, 3, 4, 9

@@ -43,6 +43,8 @@
  *  MSS018 error    metadata source selection failed
  *  MSS019 error    dynamic region's alloc-ranges malformed, too small or
  *                  unusable
+ *  MSS020 error    a Qualcomm MSS compatible the driver does not bind: the
+ *                  node is not checked (never skipped silently)
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -52,22 +54,16 @@
 
 #include "dtcheck.h"
 
-/* SoCs whose driver data sets need_mem_protection */
+/* The compatibles the driver binds and their protection: the SoC table */
 static const struct {
 	const char *compatible;
+	const char *soc;
 	bool protected_soc;
+	const char *mba_image;
 } mss_compats[] = {
-	{ "qcom,q6v5-pil", false },
-	{ "qcom,msm8909-mss-pil", false },
-	{ "qcom,msm8916-mss-pil", false },
-	{ "qcom,msm8953-mss-pil", false },
-	{ "qcom,msm8974-mss-pil", false },
-	{ "qcom,msm8996-mss-pil", true },
-	{ "qcom,msm8998-mss-pil", true },
-	{ "qcom,sc7180-mss-pil", true },
-	{ "qcom,sc7280-mss-pil", true },
-	{ "qcom,sdm660-mss-pil", true },
-	{ "qcom,sdm845-mss-pil", true },
+#define MSS_SOC(_compat, _soc, _prot, _mba)	{ _compat, #_soc, _prot, _mba },
+#include "qcom_mss_socs.h"
+#undef MSS_SOC
 };
 
 struct phent {
@@ -537,6 +533,35 @@ static void check_overlaps(struct ctx *c)
 
 /* ------------------------------------------------------------------ */
 /* MSS nodes */
+
+/*
+ * A compatible that looks like a Qualcomm modem PIL node ("qcom,...-mss-pil"
+ * or "qcom,...-mss") but is not in the SoC table: a newer SoC or a typo.
+ * Returns the first such string, or NULL.
+ */
+static const char *unknown_mss(struct ctx *c, int off, int *len_out)
+{
+	int len;
+	const u8 *p = getprop(c, off, "compatible", &len);
+
+	while (p && len > 0) {
+		size_t sl = strnlen((const char *)p, (size_t)len);
+		const char *str = (const char *)p;
+
+		if (sl < (size_t)len && !strncmp(str, "qcom,", 5) &&
+		    ((sl > 8 && !strcmp(str + sl - 8, "-mss-pil")) ||
+		     (sl > 4 && !strcmp(str + sl - 4, "-mss")))) {
+			*len_out = (int)sl;
+			return str;
+		}
+		if (sl >= (size_t)len)
+			break;
+		p += sl + 1;
+		len -= (int)sl + 1;
+	}
+
+	return NULL;
+}
 
 static const char *match_mss(struct ctx *c, int off, bool *protected_soc)
 {
@@ -1135,8 +1160,23 @@ void dtcheck_blob(const void *buf, size_t len, const struct dtcheck_opts *opts,
 		const char *compat = match_mss(&c, off, &prot);
 		struct mss_node *n;
 
-		if (!compat)
+		if (!compat) {
+			const char *unk;
+			int ul;
+
+			unk = unknown_mss(&c, off, &ul);
+			if (unk && (node_available(&c, off) || opts->all)) {
+				char *path = node_path(&c, off);
+
+				add_finding(&c, NULL, "MSS020", SEV_ERROR, path,
+					    "compatible",
+					    "check the compatible against the bindings; a new SoC needs a driver descriptor and an entry in qcom_mss_socs.h",
+					    "%.*s: not a compatible the MSS driver binds; this node is not checked",
+					    ul, unk);
+				free(path);
+			}
 			continue;
+		}
 		if (!node_available(&c, off) && !opts->all) {
 			res->skipped_disabled++;
 			continue;

@@ -204,8 +204,18 @@ static void check_path(struct run *rn, const char *path, const char *as,
 		emit(rn, &res);
 		tree_result_free(&res);
 	}
-	if (nfound)
-		qsort(found, nfound, sizeof(*found), cmp_str);
+	if (!nfound) {
+		/* An empty folder is a mistake (wrong path, DTBs not built) */
+		struct tree_result res;
+
+		memset(&res, 0, sizeof(res));
+		res.name = xstrdup(path);
+		res.error = xstrdup("no .dtb files in this folder");
+		emit(rn, &res);
+		tree_result_free(&res);
+		return;
+	}
+	qsort(found, nfound, sizeof(*found), cmp_str);
 	for (i = 0; i < nfound; i++) {
 		check_file(rn, found[i], NULL, NULL);
 		free(found[i]);
