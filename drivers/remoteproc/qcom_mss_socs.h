@@ -18,8 +18,14 @@
  * "qcom,q6v5-pil" is msm8916's deprecated compatible, with its values.
  */
 MSS_SOC("qcom,q6v5-pil", msm8916, 0, "mba.mbn")
+MSS_SOC("qcom,mdm9607-mss-pil", mdm9607, 0, "mba.mbn")
+MSS_SOC("qcom,msm8226-mss-pil", msm8226, 0, "mba.b00")
 MSS_SOC("qcom,msm8909-mss-pil", msm8909, 0, "mba.mbn")
 MSS_SOC("qcom,msm8916-mss-pil", msm8916, 0, "mba.mbn")
+MSS_SOC("qcom,msm8917-mss-pil", msm8917, 0, "mba.mbn")
+MSS_SOC("qcom,msm8926-mss-pil", msm8926, 0, "mba.b00")
+MSS_SOC("qcom,msm8937-mss-pil", msm8937, 0, "mba.mbn")
+MSS_SOC("qcom,msm8940-mss-pil", msm8940, 0, "mba.mbn")
 MSS_SOC("qcom,msm8953-mss-pil", msm8953, 0, "mba.mbn")
 MSS_SOC("qcom,msm8974-mss-pil", msm8974, 0, "mba.b00")
 MSS_SOC("qcom,msm8996-mss-pil", msm8996, 1, "mba.mbn")

@@ -38,6 +38,8 @@ struct rproc;
 /* The MBA executes from the first 1 MiB; a debug policy may follow it */
 #define MSS_MBA_MAX_SIZE	SZ_1M
 #define MSS_MBA_LOG_SIZE	SZ_4K
+/* Header of an msm8974-family ELF mba.mbn ahead of the MBA code */
+#define MSS_MBA_B00_OFFSET	0x1000
 
 /**
  * enum mss_boot_seq - how the Q6 is brought out of reset
@@ -95,13 +97,20 @@ struct mss_supply {
  * @has_ext_cntl_regs: qcom,ext-regs are used
  * @has_vq6: a fourth AXI halt port exists
  * @fsm_xo_clk: the boot FSM needs the XO and core CBCRs enabled first
- * @acc_override: QDSP6SS_STRAP_ACC must be overridden before boot
+ * @acc_override: value written to QDSP6SS_STRAP_ACC before boot, 0 for none
  * @bhs_ack: wait for the head switch to acknowledge before the LDO bypass
  * @mem_pwr_reg: register powering memories bank by bank, 0 for v56 parts
  *	that power them through PWR_CTL
  * @mem_pwr_top_bit: highest bit of @mem_pwr_reg, banks go top down
+ * @mem_pwr_reverse: banks below this bit are powered bottom up, after
+ *	the others (inrush current on mdm9607, msm8917, msm8937)
  * @clamp_on_reclaim: clamp IO and memories when the Q6 is torn down
  * @pas_mem_setup: tell TrustZone about the MPSS region before loading
+ * @has_ext_bhs: an external block head switch (qcom,ext-bhs-reg) powers
+ *	the MSS, on after the active supplies and before the reset clocks
+ * @mba_elf_b00: an ELF mba.mbn carries the old split image's 0x1000-byte
+ *	header, which is skipped (msm8974 family)
+ * @ssctl_id: QMI service instance of the modem's subsystem control
  */
 struct mss_desc {
 	const struct mss_supply *proxy_supply;
@@ -119,12 +128,16 @@ struct mss_desc {
 	bool has_ext_cntl_regs;
 	bool has_vq6;
 	bool fsm_xo_clk;
-	bool acc_override;
+	u32 acc_override;
 	bool bhs_ack;
 	u32 mem_pwr_reg;
 	u8 mem_pwr_top_bit;
+	u8 mem_pwr_reverse;
 	bool clamp_on_reclaim;
 	bool pas_mem_setup;
+	bool has_ext_bhs;
+	bool mba_elf_b00;
+	u32 ssctl_id;
 };
 
 /**
@@ -172,12 +185,13 @@ struct mss_regs {
  * @reg_base: QDSP6SS registers
  * @rmb_base: RMB (relay message buffer) registers shared with PBL/MBA
  * @halt_map: AXI halt (and qaccept) registers
- * @conn_map: spare or external control registers
+ * @conn_map: spare, external control or external BHS registers
  * @halt_q6: offset of the Q6 AXI halt port
  * @halt_modem: offset of the modem AXI halt port
  * @halt_nc: offset of the NC AXI halt port
  * @halt_vq6: offset of the vQ6 AXI halt port
  * @conn_box: offset of the AXI gating override (spare register)
+ * @ext_bhs: offset of the external block head switch register
  * @qaccept_mdm: modem Q-channel
  * @qaccept_cx: CX Q-channel
  * @qaccept_axi: AXI Q-channel
@@ -228,6 +242,7 @@ struct qcom_mss {
 	u32 halt_nc;
 	u32 halt_vq6;
 	u32 conn_box;
+	u32 ext_bhs;
 	u32 qaccept_mdm;
 	u32 qaccept_cx;
 	u32 qaccept_axi;

@@ -75,7 +75,16 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 		return -EBUSY;
 	}
 
-	memcpy(region, fw->data, fw->size);
+	/*
+	 * msm8974-family MBAs also come as ELF mba.mbn files that keep the
+	 * 0x1000-byte header of the old split image ahead of the code.
+	 */
+	if (mss->desc->mba_elf_b00 && fw->size > MSS_MBA_B00_OFFSET &&
+	    !memcmp(fw->data, ELFMAG, SELFMAG))
+		memcpy(region, fw->data + MSS_MBA_B00_OFFSET,
+		       fw->size - MSS_MBA_B00_OFFSET);
+	else
+		memcpy(region, fw->data, fw->size);
 	mss_debug_policy_load(mss, region);
 	memunmap(region);
 
@@ -732,7 +741,7 @@ static int mss_probe(struct platform_device *pdev)
 	qcom_add_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_add_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_add_ssr_subdev(rproc, &mss->ssr_subdev, "mpss");
-	mss->sysmon = qcom_add_sysmon_subdev(rproc, "modem", 0x12);
+	mss->sysmon = qcom_add_sysmon_subdev(rproc, "modem", mss->desc->ssctl_id);
 	if (IS_ERR(mss->sysmon)) {
 		ret = PTR_ERR(mss->sysmon);
 		goto remove_subdevs;

@@ -314,6 +314,14 @@ static int mss_init_mmio(struct qcom_mss *mss, struct platform_device *pdev)
 		mss->crypto_clk_off = args.args[1];
 	}
 
+	if (desc->has_ext_bhs) {
+		mss->conn_map = mss_syscon_args(dev, "qcom,ext-bhs-reg", 1, 0,
+						&args);
+		if (IS_ERR(mss->conn_map))
+			return PTR_ERR(mss->conn_map);
+		mss->ext_bhs = args.args[0];
+	}
+
 	if (desc->has_spare_reg) {
 		mss->conn_map = mss_syscon_args(dev, "qcom,spare-regs", 1, 0,
 						&args);
@@ -423,6 +431,34 @@ void mss_release_resources(struct qcom_mss *mss)
 
 /* ---- power ------------------------------------------------------------ */
 
+/* The external head switch (msm8226) is on once its status bit says so */
+static int mss_ext_bhs_enable(struct qcom_mss *mss)
+{
+	u32 val;
+	int ret;
+
+	if (!mss->desc->has_ext_bhs)
+		return 0;
+
+	regmap_set_bits(mss->conn_map, mss->ext_bhs, EXTERNAL_BHS_ON);
+	ret = regmap_read_poll_timeout(mss->conn_map, mss->ext_bhs, val,
+				       val & EXTERNAL_BHS_STATUS, 1,
+				       EXTERNAL_BHS_TIMEOUT_US);
+	if (ret) {
+		dev_err(mss->dev, "external BHS timed out\n");
+		regmap_clear_bits(mss->conn_map, mss->ext_bhs, EXTERNAL_BHS_ON);
+		return -ETIMEDOUT;
+	}
+
+	return 0;
+}
+
+static void mss_ext_bhs_disable(struct qcom_mss *mss)
+{
+	if (mss->desc->has_ext_bhs)
+		regmap_clear_bits(mss->conn_map, mss->ext_bhs, EXTERNAL_BHS_ON);
+}
+
 /**
  * mss_power_up() - proxy and active votes, then take the MSS out of reset
  * @mss: the MSS
@@ -457,9 +493,13 @@ int mss_power_up(struct qcom_mss *mss)
 	if (ret)
 		goto disable_proxy_clks;
 
-	ret = mss_clks_enable(dev, mss->reset_clks, mss->reset_clk_count);
+	ret = mss_ext_bhs_enable(mss);
 	if (ret)
 		goto disable_active_regs;
+
+	ret = mss_clks_enable(dev, mss->reset_clks, mss->reset_clk_count);
+	if (ret)
+		goto disable_ext_bhs;
 
 	ret = mss_reset_deassert(mss);
 	if (ret) {
@@ -477,6 +517,8 @@ assert_reset:
 	mss_reset_assert(mss);
 disable_reset_clks:
 	mss_clks_disable(mss->reset_clks, mss->reset_clk_count);
+disable_ext_bhs:
+	mss_ext_bhs_disable(mss);
 disable_active_regs:
 	mss_regs_disable(&mss->active_regs);
 disable_proxy_clks:
@@ -530,6 +572,7 @@ void mss_power_down(struct qcom_mss *mss)
 	mss_reset_assert(mss);
 	mss_clks_disable(mss->reset_clks, mss->reset_clk_count);
 	mss_clks_disable(mss->active_clks, mss->active_clk_count);
+	mss_ext_bhs_disable(mss);
 	mss_regs_disable(&mss->active_regs);
 }
 
@@ -545,6 +588,7 @@ void mss_power_unwind(struct qcom_mss *mss)
 	mss_clks_disable(mss->active_clks, mss->active_clk_count);
 	mss_reset_assert(mss);
 	mss_clks_disable(mss->reset_clks, mss->reset_clk_count);
+	mss_ext_bhs_disable(mss);
 	mss_regs_disable(&mss->active_regs);
 	mss_clks_disable(mss->proxy_clks, mss->proxy_clk_count);
 	mss_regs_disable(&mss->proxy_regs);
@@ -848,7 +892,7 @@ static int mss_boot_v56_power(struct qcom_mss *mss, u32 *pwr)
 	int i;
 
 	if (desc->acc_override)
-		writel(QDSP6SS_ACC_OVERRIDE_VAL, base + QDSP6SS_STRAP_ACC);
+		writel(desc->acc_override, base + QDSP6SS_STRAP_ACC);
 
 	val = readl(base + QDSP6SS_RESET_REG);
 	val |= Q6SS_CORE_ARES | Q6SS_BUS_ARES_ENABLE | Q6SS_STOP_CORE;
@@ -891,7 +935,13 @@ static int mss_boot_v56_power(struct qcom_mss *mss, u32 *pwr)
 		 * 1 us for the periphery and array of the bank to power up.
 		 */
 		mem = readl(base + desc->mem_pwr_reg);
-		for (i = desc->mem_pwr_top_bit; i >= 0; i--) {
+		for (i = desc->mem_pwr_top_bit; i >= desc->mem_pwr_reverse; i--) {
+			mem |= BIT(i);
+			writel(mem, base + desc->mem_pwr_reg);
+			mem |= readl(base + desc->mem_pwr_reg);
+			udelay(1);
+		}
+		for (i = 0; i < desc->mem_pwr_reverse; i++) {
 			mem |= BIT(i);
 			writel(mem, base + desc->mem_pwr_reg);
 			mem |= readl(base + desc->mem_pwr_reg);

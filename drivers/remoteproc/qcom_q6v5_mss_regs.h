@@ -91,6 +91,7 @@
 #define QDSP6v56_CLAMP_QMC_MEM		BIT(22)
 #define QDSP6SS_XO_CBCR			0x0038
 #define QDSP6SS_ACC_OVERRIDE_VAL	0x20
+#define QDSP6SS_ACC_OVERRIDE_VAL_9607	0x80800000
 #define QDSP6v55_BHS_EN_REST_ACK	BIT(0)
 
 /* QDSP6v65 */
@@ -100,5 +101,10 @@
 #define QDSP6SS_BOOT_CMD		0x404
 #define BOOT_FSM_TIMEOUT		10000
 #define BHS_CHECK_MAX_LOOPS		200
+
+/* External block head switch (qcom,ext-bhs-reg syscon, msm8226) */
+#define EXTERNAL_BHS_ON			BIT(0)
+#define EXTERNAL_BHS_STATUS		BIT(4)
+#define EXTERNAL_BHS_TIMEOUT_US		50
 
 #endif

@@ -25,6 +25,7 @@ static const struct mss_desc sc7180_mss = {
 	.boot = MSS_BOOT_FSM,
 	.fsm_xo_clk = true,
 	.reset = MSS_RESET_SPARE,
+	.ssctl_id = 0x12,
 	.has_mba_logs = true,
 	.has_spare_reg = true,
 };
@@ -36,6 +37,7 @@ static const struct mss_desc sc7280_mss = {
 	.boot = MSS_BOOT_FSM,
 	.fsm_xo_clk = true,
 	.reset = MSS_RESET_EXT,
+	.ssctl_id = 0x12,
 	.has_mba_logs = true,
 	.has_qaccept_regs = true,
 	.has_ext_cntl_regs = true,
@@ -48,11 +50,12 @@ static const struct mss_desc sdm660_mss = {
 						"mnoc_axi", "snoc_axi", NULL },
 	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
 	.boot = MSS_BOOT_V56,
-	.acc_override = true,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.bhs_ack = true,
 	.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 28,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc sdm845_mss = {
@@ -63,6 +66,7 @@ static const struct mss_desc sdm845_mss = {
 	.proxy_pds = (const char * const []){ "cx", "mx", "mss", NULL },
 	.boot = MSS_BOOT_FSM,
 	.reset = MSS_RESET_ALT,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8998_mss = {
@@ -71,10 +75,11 @@ static const struct mss_desc msm8998_mss = {
 						"mnoc_axi", "snoc_axi", NULL },
 	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
 	.boot = MSS_BOOT_V56,
-	.acc_override = true,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 28,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8996_mss = {
@@ -85,11 +90,12 @@ static const struct mss_desc msm8996_mss = {
 						"mnoc_axi", NULL },
 	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
 	.boot = MSS_BOOT_V56,
-	.acc_override = true,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 19,
 	.clamp_on_reclaim = true,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8909_mss = {
@@ -99,6 +105,7 @@ static const struct mss_desc msm8909_mss = {
 	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
 	.boot = MSS_BOOT_V56,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8916_mss = {
@@ -113,6 +120,7 @@ static const struct mss_desc msm8916_mss = {
 	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
 	.boot = MSS_BOOT_V5,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8953_mss = {
@@ -125,9 +133,11 @@ static const struct mss_desc msm8953_mss = {
 	.mem_pwr_top_bit = 19,
 	.pas_mem_setup = true,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 static const struct mss_desc msm8974_mss = {
+	.mba_elf_b00 = true,
 	.proxy_supply = (const struct mss_supply []){
 		{ .name = "pll", .load_ua = 100000 },
 		{ .name = "mx", .volt_uv = 1050000 },
@@ -146,6 +156,103 @@ static const struct mss_desc msm8974_mss = {
 	.proxy_pds = (const char * const []){ "cx", NULL },
 	.boot = MSS_BOOT_V5,
 	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
+};
+
+/* The v56 family members mainline added after 6.12 (facts from 7.2) */
+static const struct mss_supply mss_active_supply[] = {
+	{ .name = "mss", .volt_uv = 1050000, .load_ua = 100000 },
+	{ }
+};
+
+static const struct mss_desc mdm9607_mss = {
+	.proxy_supply = pll_proxy,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
+	.boot = MSS_BOOT_V56,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
+	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+	.mem_pwr_top_bit = 19,
+	.mem_pwr_reverse = 6,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x22,
+};
+
+static const struct mss_desc msm8917_mss = {
+	.proxy_supply = pll_proxy,
+	.active_supply = mss_active_supply,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.boot = MSS_BOOT_V56,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
+	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+	.mem_pwr_top_bit = 19,
+	.mem_pwr_reverse = 6,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
+};
+
+static const struct mss_desc msm8937_mss = {
+	.proxy_supply = pll_proxy,
+	.active_supply = mss_active_supply,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.boot = MSS_BOOT_V56,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
+	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+	.mem_pwr_top_bit = 19,
+	.mem_pwr_reverse = 6,
+	.pas_mem_setup = true,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
+};
+
+static const struct mss_desc msm8940_mss = {
+	.proxy_supply = pll_proxy,
+	.active_supply = mss_active_supply,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.boot = MSS_BOOT_V56,
+	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
+	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+	.mem_pwr_top_bit = 19,
+	.pas_mem_setup = true,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
+};
+
+static const struct mss_supply msm8226_proxy_supply[] = {
+	{ .name = "pll", .load_ua = 100000 },
+	{ .name = "mx", .volt_uv = 1050000 },
+	{ }
+};
+
+static const struct mss_desc msm8226_mss = {
+	.mba_elf_b00 = true,
+	.proxy_supply = msm8226_proxy_supply,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "cx", NULL },
+	.boot = MSS_BOOT_V5,
+	.has_ext_bhs = true,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
+};
+
+static const struct mss_desc msm8926_mss = {
+	.mba_elf_b00 = true,
+	.proxy_supply = msm8226_proxy_supply,
+	.active_supply = mss_active_supply,
+	.proxy_clks = (const char * const []){ "xo", NULL },
+	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
+	.proxy_pds = (const char * const []){ "cx", NULL },
+	.boot = MSS_BOOT_V5,
+	.reset = MSS_RESET_PLAIN,
+	.ssctl_id = 0x12,
 };
 
 /* Name, protection and MBA image come from the SoC table */
