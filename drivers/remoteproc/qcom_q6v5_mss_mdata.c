@@ -266,7 +266,8 @@ static const char *mss_perm_name(u64 perm)
  * wrong: after rmmod/insmod, unbind/bind or kexec the driver starts out
  * believing Linux owns MPSS while the modem still does.  So when the
  * recorded owners are refused, try the other owner sets this driver ever
- * leaves behind, except those the MBA rule forbids.
+ * leaves behind, except those the MBA rule forbids; one equal to @to
+ * confirms the owners without changing them.
  */
 static int mss_move(struct mss_mem *mem, const char *what, u64 *perm,
 		    u64 base, u64 size, enum mss_region_role role, u64 to)
@@ -295,8 +296,7 @@ static int mss_move(struct mss_mem *mem, const char *what, u64 *perm,
 	for (i = 0; i < ARRAY_SIZE(owner_sets); i++) {
 		u64 guess = owner_sets[i];
 
-		if (guess == tried || guess == to ||
-		    !mss_xfer_allowed(mem, role, guess, to))
+		if (guess == tried || !mss_xfer_allowed(mem, role, guess, to))
 			continue;
 		if (mss_assign(&guess, base, size, to))
 			continue;
