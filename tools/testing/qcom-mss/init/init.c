@@ -24,6 +24,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -441,9 +443,11 @@ static char *kmsg_find(struct kmsg_reader *r, const char *text)
 /* Scenario representation */
 
 enum op {
-	OP_TEST, OP_INSMOD, OP_RMMOD, OP_WRITE, OP_WRITE_FAIL, OP_EXPECT,
+	OP_TEST, OP_INSMOD, OP_RMMOD, OP_RMMOD_FAIL, OP_WRITE, OP_WRITE_FAIL,
+	OP_WRITE_ANY, OP_EXPECT,
 	OP_EXPECT_CONTAINS, OP_EXPECT_SAME, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
-	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW,
+	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW, OP_BG, OP_END_BG,
+	OP_WAIT,
 };
 
 static const struct opdef {
@@ -454,8 +458,10 @@ static const struct opdef {
 	{ "test",		OP_TEST,		1, 1 },
 	{ "insmod",		OP_INSMOD,		1, -1 },
 	{ "rmmod",		OP_RMMOD,		1, 1 },
+	{ "rmmod-fail",		OP_RMMOD_FAIL,		2, 2 },
 	{ "write",		OP_WRITE,		2, -1 },
 	{ "write-fail",		OP_WRITE_FAIL,		3, -1 },
+	{ "write-any",		OP_WRITE_ANY,		2, -1 },
 	{ "expect",		OP_EXPECT,		2, -1 },
 	{ "expect-contains",	OP_EXPECT_CONTAINS,	2, -1 },
 	{ "expect-same",	OP_EXPECT_SAME,		2, 3 },
@@ -466,6 +472,9 @@ static const struct opdef {
 	{ "kmsg-absent",	OP_KMSG_ABSENT,		1, -1 },
 	{ "sleep",		OP_SLEEP,		1, 1 },
 	{ "show",		OP_SHOW,		1, 1 },
+	{ "bg",			OP_BG,			1, 1 },
+	{ "end-bg",		OP_END_BG,		0, 0 },
+	{ "wait",		OP_WAIT,		1, 2 },
 };
 
 struct cmd {
@@ -476,6 +485,7 @@ struct cmd {
 	int nval;		/* words of the VALUE/TEXT part */
 	long timeout_ms;
 	int test;		/* OP_TEST: index into tests[] */
+	int end;		/* OP_BG: index of its end-bg */
 };
 
 static struct cmd *cmds;
@@ -689,7 +699,12 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 		break;
 	}
 	case OP_WRITE:
+	case OP_WRITE_ANY:
 		c->nval = argc - 1;
+		break;
+	case OP_RMMOD_FAIL:
+		if (!errno_parse(argv[1]))
+			return perr(where, "rmmod-fail: unknown errno name '%s'", argv[1]);
 		break;
 	case OP_WRITE_FAIL:
 		if (!errno_parse(argv[1]))
@@ -720,6 +735,18 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 		break;
 	case OP_KMSG_ABSENT:
 		c->nval = argc;
+		break;
+	case OP_BG:
+		if (!valid_var(argv[0]))
+			return perr(where, "bg: '%s' is not a name", argv[0]);
+		break;
+	case OP_WAIT:
+		if (argc == 2) {
+			if (!all_digits(argv[1]))
+				return perr(where, "wait: '%s' is not milliseconds",
+					    argv[1]);
+			c->timeout_ms = atol(argv[1]);
+		}
 		break;
 	case OP_RPROC:
 		if (!valid_var(argv[0]))
@@ -1004,9 +1031,10 @@ static int do_insmod(const struct cmd *c)
 	return ret;
 }
 
-static int do_rmmod(const struct cmd *c)
+static int do_rmmod(const struct cmd *c, bool want_fail)
 {
 	char *name = expand(c->argv[0]), *base, *dot;
+	int want = want_fail ? errno_parse(c->argv[1]) : 0;
 	int ret = 0;
 
 	if (!name)
@@ -1019,11 +1047,41 @@ static int do_rmmod(const struct cmd *c)
 	for (char *p = base; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	if (syscall(SYS_delete_module, base, O_NONBLOCK))
+	if (!syscall(SYS_delete_module, base, O_NONBLOCK)) {
+		if (want_fail)
+			ret = failf("rmmod %s succeeded, expected %s", base,
+				    c->argv[1]);
+	} else if (!want_fail) {
 		ret = failf("rmmod %s: %s%s", base, errstr(errno),
 			    errno == EWOULDBLOCK ? " (module in use)" : "");
+	} else if (want > 0 && errno != want) {
+		ret = failf("rmmod %s: got %s, expected %s", base,
+			    errno_name(errno), errno_name(want));
+	}
 	free(name);
 	return ret;
+}
+
+/* A racing write: either outcome is fine, the log says which it was */
+static int do_write_any(const struct cmd *c)
+{
+	char *path = expand(c->argv[0]), *val;
+	const char *stage;
+	int r, e;
+
+	if (!path)
+		return -1;
+	val = join(c, 1, c->nval);
+	if (!val) {
+		free(path);
+		return -1;
+	}
+	r = write_file(path, val, &stage);
+	e = errno;
+	out("# write-any %s '%s': %s", path, esc(val), r ? errno_name(e) : "ok");
+	free(path);
+	free(val);
+	return 0;
 }
 
 static int do_write(const struct cmd *c, bool want_fail)
@@ -1300,11 +1358,111 @@ static int do_kmsg_absent(const struct cmd *c)
 	return ret;
 }
 
+/* Background blocks running in the current test */
+#define MAX_BG	16
+static struct {
+	const char *name;
+	pid_t pid;
+} bgs[MAX_BG];
+static int nbg;
+
+static int run_cmd(const struct cmd *c);
+
+/* In the child of a bg block: run its commands, exit 0 or 1 */
+static void __noreturn bg_child(int first, int end, const char *name)
+{
+	for (int i = first; i < end; i++) {
+		free(why);
+		why = NULL;
+		if (run_cmd(&cmds[i])) {
+			out("# bg %s: %s: %s", name, cmds[i].where,
+			    why ? why : "failed");
+			_exit(1);
+		}
+	}
+	_exit(0);
+}
+
+/* Start cmds[idx] (a bg) in a child; returns the index of its end-bg */
+static int start_bg(int idx)
+{
+	const struct cmd *c = &cmds[idx];
+	pid_t pid;
+
+	if (nbg >= MAX_BG) {
+		failf("bg %s: more than %d running", c->argv[0], MAX_BG);
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		failf("bg %s: fork: %s", c->argv[0], errstr(errno));
+		return -1;
+	}
+	if (!pid)
+		bg_child(idx + 1, c->end, c->argv[0]);
+	bgs[nbg].name = c->argv[0];
+	bgs[nbg].pid = pid;
+	nbg++;
+	return c->end;
+}
+
+static void forget_bg(int k)
+{
+	bgs[k] = bgs[--nbg];
+}
+
+static int do_wait(const struct cmd *c)
+{
+	long deadline = now_ms() + c->timeout_ms;
+	int status, k;
+	pid_t r;
+
+	for (k = 0; k < nbg; k++)
+		if (!strcmp(bgs[k].name, c->argv[0]))
+			break;
+	if (k == nbg)
+		return failf("wait %s: it is not running", c->argv[0]);
+	for (;;) {
+		r = waitpid(bgs[k].pid, &status, WNOHANG);
+		if (r == bgs[k].pid || (r < 0 && errno != EINTR))
+			break;
+		if (now_ms() >= deadline) {
+			kill(bgs[k].pid, SIGKILL);
+			waitpid(bgs[k].pid, &status, 0);
+			forget_bg(k);
+			return failf("wait %s: still running after %ld ms (killed)",
+				     c->argv[0], c->timeout_ms);
+		}
+		sleep_ms(20);
+	}
+	forget_bg(k);
+	if (r < 0)
+		return failf("wait %s: %s", c->argv[0], errstr(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return failf("wait %s: the block failed (its diagnostic is above)",
+			     c->argv[0]);
+	return 0;
+}
+
+/* A test that failed before its waits: its children must not run on */
+static void reap_bgs(void)
+{
+	while (nbg) {
+		out("# bg %s: not waited for (the test failed first); killed",
+		    bgs[0].name);
+		kill(bgs[0].pid, SIGKILL);
+		waitpid(bgs[0].pid, NULL, 0);
+		forget_bg(0);
+	}
+}
+
 static int run_cmd(const struct cmd *c)
 {
 	switch (c->def->op) {
 	case OP_INSMOD:		return do_insmod(c);
-	case OP_RMMOD:		return do_rmmod(c);
+	case OP_RMMOD:		return do_rmmod(c, false);
+	case OP_RMMOD_FAIL:	return do_rmmod(c, true);
+	case OP_WRITE_ANY:	return do_write_any(c);
 	case OP_WRITE:		return do_write(c, false);
 	case OP_WRITE_FAIL:	return do_write(c, true);
 	case OP_EXPECT:		return do_expect(c, false);
@@ -1319,6 +1477,9 @@ static int run_cmd(const struct cmd *c)
 		sleep_ms(atol(c->argv[0]));
 		return 0;
 	case OP_SHOW:		return do_show(c);
+	case OP_WAIT:		return do_wait(c);
+	case OP_BG:		/* started by the main loop */
+	case OP_END_BG:
 	case OP_TEST:
 		break;
 	}
@@ -1560,6 +1721,78 @@ static void fail_whole(const char *test, const char *where, const char *msg)
 }
 
 /*
+ * Background blocks: "bg NAME" ... "end-bg" runs in a child process while
+ * the commands after it go on; "wait NAME [TIMEOUT_MS]" later in the same
+ * test collects it.  Blocks do not nest, stay inside one test, and each is
+ * waited for exactly once before the next block of that name starts, so
+ * no child outlives its test.
+ */
+static int check_bg(void)
+{
+	int open_bg = -1;
+
+	for (int i = 0; i < ncmds; i++) {
+		struct cmd *c = &cmds[i];
+
+		switch (c->def->op) {
+		case OP_BG:
+			if (open_bg >= 0)
+				return perr(c->where, "bg inside bg %s", cmds[open_bg].argv[0]);
+			open_bg = i;
+			break;
+		case OP_END_BG:
+			if (open_bg < 0)
+				return perr(c->where, "end-bg without bg");
+			cmds[open_bg].end = i;
+			open_bg = -1;
+			break;
+		case OP_TEST:
+			if (open_bg >= 0)
+				return perr(cmds[open_bg].where, "bg without end-bg");
+			break;
+		case OP_WAIT:
+			if (open_bg >= 0)
+				return perr(c->where, "wait inside bg %s", cmds[open_bg].argv[0]);
+			break;
+		default:
+			break;
+		}
+	}
+	if (open_bg >= 0)
+		return perr(cmds[open_bg].where, "bg without end-bg");
+
+	/* every bg is waited for once in its test, every wait has its bg */
+	for (int i = 0; i < ncmds; i++) {
+		int waits = 0, k;
+
+		if (cmds[i].def->op == OP_WAIT) {
+			for (k = i - 1; k >= 0 && cmds[k].def->op != OP_TEST; k--)
+				if (cmds[k].def->op == OP_BG &&
+				    !strcmp(cmds[k].argv[0], cmds[i].argv[0]))
+					break;
+			if (k < 0 || cmds[k].def->op != OP_BG)
+				return perr(cmds[i].where, "wait %s: no such bg before it in this test",
+					    cmds[i].argv[0]);
+		}
+		if (cmds[i].def->op != OP_BG)
+			continue;
+		/* up to the next bg of that name (repeat blocks reuse names) */
+		for (k = cmds[i].end + 1; k < ncmds && cmds[k].def->op != OP_TEST; k++) {
+			if (cmds[k].def->op == OP_BG &&
+			    !strcmp(cmds[k].argv[0], cmds[i].argv[0]))
+				break;
+			waits += cmds[k].def->op == OP_WAIT &&
+				 !strcmp(cmds[k].argv[0], cmds[i].argv[0]);
+		}
+		if (waits != 1)
+			return perr(cmds[i].where, "bg %s must be waited for once in its test (%d waits)",
+				    cmds[i].argv[0], waits);
+	}
+
+	return 0;
+}
+
+/*
  * Parse NAME.scn with its includes and repeats expanded into cmds[] and
  * tests[]; on failure parse_where/parse_err say why.
  */
@@ -1570,7 +1803,7 @@ static int parse_scenario(const char *name)
 	struct scnfile *f = load_scn(file, "mss.scenario");
 
 	free(file);
-	if (!f || parse_range(f, true, 0, f->nlines, &it, 0))
+	if (!f || parse_range(f, true, 0, f->nlines, &it, 0) || check_bg())
 		return -1;
 	/*
 	 * A scenario of setup commands only still needs a result that can
@@ -1675,6 +1908,7 @@ int main(int argc, char **argv)
 		const struct cmd *c = i < ncmds ? &cmds[i] : NULL;
 
 		if (!c || c->def->op == OP_TEST) {
+			reap_bgs();
 			if (cur >= 0) {
 				out("%s %d %s", failed ? "not ok" : "ok", cur + 1,
 				    tests[cur]);
@@ -1695,7 +1929,15 @@ int main(int argc, char **argv)
 		why = NULL;
 		kmsg_close(&ctx);
 		kmsg_open(&ctx, true);
-		if (run_cmd(c)) {
+		if (c->def->op == OP_BG) {
+			int end = start_bg(i);
+
+			if (end >= 0) {
+				i = end;
+				continue;
+			}
+		}
+		if ((c->def->op == OP_BG && why) || run_cmd(c)) {
 			out("# %s: %s", c->where, why ? why : "failed");
 			show_kernel_context(&ctx);
 			failed = true;
