@@ -28,6 +28,7 @@ DTCHECK_LIB	:= $(addprefix $(DTCHECK_DIR)/,check.c srcmap.c mdt.c report.c util.
 		   $(DTCHECK_SHARED)
 DTCHECK_HDRS	:= $(DTCHECK_DIR)/dtcheck.h \
 		   $(TOP)/scripts/include/mss_host.h \
+		   $(TOP)/drivers/remoteproc/qcom_mss_mdt.h \
 		   $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.h
 DTCHECK_CPPFLAGS := -D_GNU_SOURCE -I$(DTCHECK_DIR) -I$(TOP)/scripts/include \
 		   -I$(TOP)/drivers/remoteproc
