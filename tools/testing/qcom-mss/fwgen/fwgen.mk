@@ -6,7 +6,9 @@
 #
 #   make mss-fwgen      build/out/bin/mss-fwgen and mss-mdt-verify
 #   make firmware       build/out/guest/firmware (the guest's /lib/firmware)
-#   make check-fwgen    host tests of the generator and the firmware set
+#   make firmware-real  Debian's firmware-qcom-soc in build/firmware
+#   make check-fwgen    host tests of the generator, the firmware set and
+#                       the real images
 
 FWGEN_DIR	:= $(TOP)/tools/testing/qcom-mss/fwgen
 FWGEN		:= $(BIN)/mss-fwgen
@@ -26,6 +28,9 @@ FW_MANIFEST	:= $(FW_STATE)/MANIFEST
 # Throwaway signing chain (mk-test-ca.sh), made once per build tree
 FW_CA		:= $(FW_STATE)/ca
 FW_CA_STAMP	:= $(FW_CA)/attest.key
+# Real linux-firmware images (scripts/fetch-firmware.sh)
+REALFW		:= $(BUILD)/firmware
+REALFW_STAMP	:= $(REALFW)/VERSION
 
 # Physical addresses the images are linked at.  A non-relocatable modem
 # image must be linked at the start of the board's MPSS reserved-memory
@@ -54,10 +59,11 @@ FW_PARAMS	:= $(FW_MPSS_BASE) $(FW_MBA_BASE) $(FW_RELOC_BASE) $(FW_SEED) \
 
 HELP_EXTRA	+= 'mss-fwgen       build the test firmware generator and verifier (build/out/bin)' \
 		   'firmware        generate the guest firmware set (build/out/guest/firmware)' \
-		   'check-fwgen     host tests of mss-fwgen and the firmware set'
+		   'firmware-real   fetch Debian firmware-qcom-soc into build/firmware' \
+		   'check-fwgen     host tests of mss-fwgen, the firmware set, the real images'
 CHECK_STAGES	+= fwgen
 
-.PHONY: mss-fwgen firmware check-fwgen
+.PHONY: mss-fwgen firmware firmware-real check-fwgen
 
 mss-fwgen: $(FWGEN) $(FWGEN_VERIFY)
 
@@ -74,6 +80,10 @@ $(FWGEN_VERIFY): $(FWGEN_DIR)/mdt-verify.c $(FWGEN_DIR)/mdt-sign.c $(FWGEN_HDRS)
 $(FW_CA_STAMP): $(FWGEN_DIR)/mk-test-ca.sh | $(DEPS_STAMP)
 	@echo "  TESTCA  $(FW_CA)"
 	@sh $< $(FW_CA)
+
+firmware-real: $(REALFW_STAMP)
+$(REALFW_STAMP): $(TOP)/scripts/fetch-firmware.sh | $(DEPS_STAMP)
+	@sh $< $(BUILD)
 
 # Regenerate when the parameters change, not only when the tool does
 $(FW_PARAMS_FILE): FORCE
@@ -116,7 +126,7 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE)
 	   done; } > $(FW_MANIFEST)
 	@touch $@
 
-check-fwgen: $(FWGEN) $(FWGEN_VERIFY) $(FW_STAMP)
+check-fwgen: $(FWGEN) $(FWGEN_VERIFY) $(FW_STAMP) $(REALFW_STAMP)
 	@RESULTS=$(RESULTS) FWGEN=$(FWGEN) FWDIR=$(FWDIR) FW_MPSS_BASE=$(FW_MPSS_BASE) \
-		FWGEN_VERIFY=$(FWGEN_VERIFY) FW_CA=$(FW_CA) \
+		FWGEN_VERIFY=$(FWGEN_VERIFY) FW_CA=$(FW_CA) REALFW=$(REALFW) \
 		sh $(FWGEN_DIR)/test-fwgen.sh

@@ -1,13 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# check-fwgen: host tests of mss-fwgen and of the guest firmware set.
-# mss-mdt-verify (C, the driver's qcom_mss_mdt.h and OpenSSL) checks every
-# image; digests and signatures are also checked with the openssl command
-# line on bytes cut out of the files, independently of that C code.
+# check-fwgen: host tests of mss-fwgen, of the guest firmware set and of
+# the format code on real Qualcomm images.  mss-mdt-verify (C, the
+# driver's qcom_mss_mdt.h and OpenSSL) checks every image; digests and
+# signatures are also checked with the openssl command line on bytes cut
+# out with dd, independently of that C code.
 #
 # Environment: FWGEN, FWGEN_VERIFY (mss-mdt-verify), FWDIR (the generated
-# guest /lib/firmware), FW_CA (mk-test-ca.sh's chain), FW_MPSS_BASE,
+# guest /lib/firmware), FW_CA (mk-test-ca.sh's chain), REALFW (Debian's
+# firmware-qcom-soc unpacked, scripts/fetch-firmware.sh), FW_MPSS_BASE,
 # RESULTS.
 
 TOP=$(cd "$(dirname "$0")/../../../.." && pwd)
@@ -17,6 +19,7 @@ FWGEN=${FWGEN:-$TOP/build/out/bin/mss-fwgen}
 FWGEN_VERIFY=${FWGEN_VERIFY:-$TOP/build/out/bin/mss-mdt-verify}
 FWDIR=${FWDIR:-$TOP/build/out/guest/firmware}
 FW_CA=${FW_CA:-$TOP/build/out/.fwgen/ca}
+REALFW=${REALFW:-$TOP/build/firmware}
 FW_MPSS_BASE=${FW_MPSS_BASE:-0x8e000000}
 
 result_init fwgen
@@ -560,5 +563,83 @@ fwset_size() {
 	[ "$kb" -lt 8192 ]
 }
 check firmware-set-small fwset_size
+
+# --- real images: Debian's firmware-qcom-soc (make firmware-real) -----------
+#
+# The format code (qcom_mss_mdt.h through mss-mdt-verify) on the MSS images
+# of linux-firmware: every digest, the metadata size (notes.md), version 3,
+# the certificate chain and the signature.  Then every digest again with
+# the openssl command line on bytes cut out of the file.  A missing image
+# is a failure, not a skip.
+
+R=$REALFW/usr/lib/firmware/qcom
+if [ -f "$REALFW/VERSION" ]; then
+	echo "# real images: $(cat "$REALFW/VERSION")"
+	pass real/package
+else
+	fail real/package "no $REALFW/VERSION: make firmware-real failed"
+fi
+
+# real_image FILE METADATA SCHEME
+real_image() {
+	[ -f "$R/$1" ] || { echo "missing $R/$1"; return 1; }
+	out=$("$FWGEN_VERIFY" "$R/$1") || { echo "$out"; return 1; }
+	n=$(phnum "$R/$1")
+	echo "$out" | grep -qx 'version 3' && echo "$out" | grep -qx 'digest sha256' &&
+	echo "$out" | grep -qx "metadata_size $2" &&
+	echo "$out" | grep -qx 'cert_chain ok' && echo "$out" | grep -qx 'certs 3' &&
+	echo "$out" | grep -qx "signature ok $3" && echo "$out" | grep -qx 'bad 0' &&
+	[ "$(echo "$out" | grep -c '^digest [0-9]* \(ok\|zero\)$')" -eq "$n" ] &&
+	# the ELF header + program headers + hash segment, as the driver stages it
+	"$FWGEN_VERIFY" --quiet --metadata-out "$T/real.md" "$R/$1" &&
+	[ "$(stat -c %s "$T/real.md")" -eq "$2" ] || { echo "$out"; return 1; }
+	echo "$1: $n program headers, $(echo "$out" | grep -c ' ok$') digests"
+}
+check real/sdm845-modem real_image sdm845/modem_nm.mbn 8028 pss
+check real/sdm845-mba real_image sdm845/mba.mbn 6940 pss
+check real/apq8096-modem real_image apq8096/modem.mbn 8092 legacy
+check real/apq8096-mba real_image apq8096/mba.mbn 6876 legacy
+check real/apq8016-modem real_image apq8016/modem.mbn 8412 legacy
+check real/apq8016-mba real_image apq8016/mba.mbn 6812 legacy
+
+# openssl_table FILE: every table entry recomputed with openssl dgst
+openssl_table() {
+	f=$R/$1
+	[ -f "$f" ] || { echo "missing $f"; return 1; }
+	n=$(phnum "$f")
+	h=$(phdr "$f" 1 1)
+	[ "$(phdr "$f" 1 6)" -eq $((0x2200000)) ] && [ "$h" -eq $((0x1000)) ] &&
+	[ "$(u32 "$f" $((h + 4)))" -eq 3 ] && [ "$(u32 "$f" $((h + 20)))" -eq $((32 * n)) ] ||
+		{ echo "not the v3 layout notes.md describes"; return 1; }
+	hashed=0
+	for i in $(seq 0 $((n - 1))); do
+		sz=$(phdr "$f" "$i" 4)
+		want=$(hexof "$f" $((h + 40 + 32 * i)) 32)
+		if [ "$i" -eq 1 ] || [ "$sz" -eq 0 ]; then
+			got=$(printf '%064d' 0)
+		else
+			got=$(cut_bytes "$f" "$(phdr "$f" "$i" 1)" "$sz" | sha)
+			hashed=$((hashed + 1))
+		fi
+		[ "$got" = "$want" ] || { echo "phdr $i: $got != $want"; return 1; }
+	done
+	echo "$1: $hashed digests match openssl dgst"
+}
+check real/openssl-sdm845-modem openssl_table sdm845/modem_nm.mbn
+check real/openssl-apq8096-modem openssl_table apq8096/modem.mbn
+check real/openssl-apq8016-modem openssl_table apq8016/modem.mbn
+check real/openssl-apq8016-mba openssl_table apq8016/mba.mbn
+
+# Not MSS images, the only v5/v6 samples: the layouts the header takes from
+# the public descriptions, checked against real bytes
+real_other() {	# real_other FILE VERSION DIGEST
+	[ -f "$R/$1" ] || { echo "missing $R/$1"; return 1; }
+	out=$("$FWGEN_VERIFY" "$R/$1") || { echo "$out"; return 1; }
+	echo "$out" | grep -qx "version $2" && echo "$out" | grep -qx "digest $3" &&
+	echo "$out" | grep -qx 'signature ok pss' && echo "$out" | grep -qx 'cert_chain ok' ||
+		{ echo "$out"; return 1; }
+}
+check real/v5-sdm845-a630-zap real_other sdm845/SHIFT/axolotl/a630_zap.mbn 5 sha256
+check real/v6-qcm2290-modem real_other qcm2290/modem.mbn 6 sha384
 
 exit 0
