@@ -42,9 +42,11 @@ for f in "${srcs[@]}"; do
 	fi
 done
 
-# kernel-doc of the carveout manager API and the selection rules
+# kernel-doc of the carveout manager API, the selection rules and the
+# MDT format shared with the host tools
 for f in drivers/remoteproc/qcom_q6v5_mss_mdata.[ch] \
-	 drivers/remoteproc/qcom_q6v5_mss_mdata_select.[ch]; do
+	 drivers/remoteproc/qcom_q6v5_mss_mdata_select.[ch] \
+	 drivers/remoteproc/qcom_mss_mdt.h; do
 	out=$("$KSRC/scripts/kernel-doc" -none -Wall "$f" 2>&1)
 	if [ -n "$out" ]; then
 		fail "kernel-doc:${f#drivers/remoteproc/}" "$out"
@@ -53,7 +55,10 @@ for f in drivers/remoteproc/qcom_q6v5_mss_mdata.[ch] \
 	fi
 done
 
-# The selection rules must stay plain C the host validator can build
+# The selection rules and the MDT format must stay plain C the host
+# validator and firmware tools can build
 check host-build-select gcc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only \
 	drivers/remoteproc/qcom_q6v5_mss_mdata_select.c
+check host-build-mdt gcc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only \
+	-Iscripts/include -x c drivers/remoteproc/qcom_mss_mdt.h
 exit 0

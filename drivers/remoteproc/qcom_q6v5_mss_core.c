@@ -25,6 +25,7 @@
 #include <linux/soc/qcom/mdt_loader.h>
 #include <linux/vmalloc.h>
 
+#include "qcom_mss_mdt.h"
 #include "qcom_pil_info.h"
 #include "qcom_q6v5_mss.h"
 #include "qcom_q6v5_mss_compat.h"
@@ -206,15 +207,6 @@ unprepare:
 
 /* ---- modem image ------------------------------------------------------ */
 
-static bool mss_phdr_loadable(const struct elf32_phdr *phdr)
-{
-	if (phdr->p_type != PT_LOAD)
-		return false;
-	if ((phdr->p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH)
-		return false;
-	return phdr->p_memsz != 0;
-}
-
 /*
  * Metadata larger than this is not a modem image; refusing it early keeps
  * a hostile image from asking the metadata reader for a huge allocation.
@@ -222,43 +214,33 @@ static bool mss_phdr_loadable(const struct elf32_phdr *phdr)
 #define MSS_MDATA_MAX_SIZE	SZ_8M
 
 /*
- * Check what the metadata reader and the segment loader trust: headers
- * inside the file, the ELF header segment (phdr 0) inside the file, and
- * a sane metadata size.
+ * Check what the metadata reader and the segment loader trust: the
+ * format's header rules (qcom_mss_mdt.h: those of 6.12's mdt_loader.c,
+ * which finds the hash segment by type, plus bounds it leaves to its
+ * callers), the program headers right after the ELF header as the loops
+ * below assume (as 6.12's q6v5_mpss_load() does; real images have them
+ * there), and a sane metadata size.
  */
 static int mss_check_elf(struct qcom_mss *mss, const struct firmware *fw)
 {
 	const struct elf32_hdr *ehdr = (const void *)fw->data;
-	const struct elf32_phdr *phdrs;
-	u64 mdata = 0;
-	int i;
+	struct mss_mdt_image img;
+	const char *why;
 
-	if (fw->size < sizeof(*ehdr) ||
-	    memcmp(ehdr->e_ident, ELFMAG, SELFMAG) ||
-	    ehdr->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    ehdr->e_phentsize != sizeof(struct elf32_phdr) ||
-	    ehdr->e_phoff != sizeof(*ehdr) || ehdr->e_phnum < 2 ||
-	    fw->size < sizeof(*ehdr) +
-		       (size_t)ehdr->e_phnum * sizeof(struct elf32_phdr))
+	if (mss_mdt_parse_headers(fw->data, fw->size, fw->size, &img, &why))
 		goto invalid;
-
-	phdrs = (const void *)(ehdr + 1);
-	if (phdrs[0].p_type == PT_LOAD || phdrs[0].p_filesz > fw->size)
+	why = "program headers not right after the ELF header";
+	if (ehdr->e_phoff != sizeof(*ehdr))
 		goto invalid;
-
-	for (i = 1; i < ehdr->e_phnum; i++) {
-		if ((phdrs[i].p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH) {
-			mdata = (u64)phdrs[0].p_filesz + phdrs[i].p_filesz;
-			break;
-		}
-	}
-	if (!mdata || mdata > MSS_MDATA_MAX_SIZE)
+	why = "metadata too large";
+	if (img.metadata_size > MSS_MDATA_MAX_SIZE)
 		goto invalid;
 
 	return 0;
 
 invalid:
-	dev_err(mss->dev, "%s is not a valid modem image\n", mss->mpss_image);
+	dev_err(mss->dev, "%s is not a valid modem image: %s\n",
+		mss->mpss_image, why);
 	return -EINVAL;
 }
 
@@ -380,9 +362,9 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	phdrs = (const void *)(ehdr + 1);
 	for (i = 0; i < ehdr->e_phnum; i++) {
 		phdr = &phdrs[i];
-		if (!mss_phdr_loadable(phdr))
+		if (!mss_mdt_is_loadable(phdr))
 			continue;
-		if (phdr->p_flags & QCOM_MDT_RELOCATABLE)
+		if (mss_mdt_is_relocatable(phdr))
 			relocate = true;
 		if (phdr->p_paddr < min_addr)
 			min_addr = phdr->p_paddr;
@@ -411,7 +393,7 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	mss->mpss_reloc = relocate ? min_addr : mpss->base;
 	for (i = 0; i < ehdr->e_phnum; i++) {
 		phdr = &phdrs[i];
-		if (!mss_phdr_loadable(phdr))
+		if (!mss_mdt_is_loadable(phdr))
 			continue;
 
 		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
@@ -612,7 +594,7 @@ static int mss_parse_fw(struct rproc *rproc, const struct firmware *mba_fw)
 	phdrs = (const void *)(ehdr + 1);
 	mss->total_dump_size = 0;
 	for (i = 0; i < ehdr->e_phnum; i++) {
-		if (!mss_phdr_loadable(&phdrs[i]))
+		if (!mss_mdt_is_loadable(&phdrs[i]))
 			continue;
 		ret = rproc_coredump_add_custom_segment(rproc,
 							phdrs[i].p_paddr,

@@ -26,5 +26,6 @@ typedef long long s64;
 #define __mss_attribute(x)	__attribute__(x)
 #define __printf(a, b)		__mss_attribute((format(printf, a, b)))
 #define __noreturn		__mss_attribute((noreturn))
+#define fallthrough		__mss_attribute((__fallthrough__))
 
 #endif

@@ -28,6 +28,7 @@ DTCHECK_LIB	:= $(addprefix $(DTCHECK_DIR)/,check.c srcmap.c mdt.c report.c util.
 		   $(DTCHECK_SHARED)
 DTCHECK_HDRS	:= $(DTCHECK_DIR)/dtcheck.h \
 		   $(TOP)/scripts/include/mss_host.h \
+		   $(TOP)/drivers/remoteproc/qcom_mss_mdt.h \
 		   $(TOP)/drivers/remoteproc/qcom_q6v5_mss_mdata_select.h \
 		   $(TOP)/drivers/remoteproc/qcom_mss_socs.h
 DTCHECK_CPPFLAGS := -D_GNU_SOURCE -I$(DTCHECK_DIR) -I$(TOP)/scripts/include \
@@ -86,9 +87,11 @@ $(DTCHECK_CORPUS)/MANIFEST: $(DTCHECK_DIR)/tests/gen-bad-dtbs.py | $(DEPS_STAMP)
 fleet: $(DTCHECK_BIN) $(UPDTB_STAMP)
 	@$(DTCHECK_BIN) --fleet $(UPDTB_QCOM); rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
-check-dtcheck: $(DTCHECK_BIN) $(DTCHECK_ASAN) $(DTCHECK_CORPUS)/MANIFEST $(UPDTB_STAMP)
+check-dtcheck: $(DTCHECK_BIN) $(DTCHECK_ASAN) $(DTCHECK_CORPUS)/MANIFEST $(UPDTB_STAMP) \
+	       $(REALFW_STAMP)
 	@RESULTS=$(RESULTS) KSRC=$(KSRC) DTCHECK=$(DTCHECK_BIN) DTCHECK_ASAN=$(DTCHECK_ASAN) \
 		CORPUS=$(DTCHECK_CORPUS) UPDTB_QCOM=$(UPDTB_QCOM) WORK=$(DTCHECK_OUT)/tests \
+		REALFW=$(REALFW) \
 		sh $(DTCHECK_DIR)/tests/run-tests.sh
 
 check-dtcheck-fuzz: $(DTCHECK_FUZZ) $(DTCHECK_FUZZ_MDT) $(DTCHECK_CORPUS)/MANIFEST

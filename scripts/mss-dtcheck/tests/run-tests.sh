@@ -7,6 +7,7 @@
 #   DTCHECK DTCHECK_ASAN  the tool, plain and under ASan/UBSan
 #   CORPUS                the generated bad-DTB corpus (with MANIFEST)
 #   UPDTB_QCOM            the 6.12 qcom arm64 DTB folder
+#   REALFW                Debian's firmware-qcom-soc unpacked (make firmware-real)
 #   KSRC WORK RESULTS
 #
 # Fixtures (tests/dts/*.dts) carry their expectations:
@@ -167,6 +168,28 @@ for bad in missing-seg truncated nohash badseg; do
 		fail "firmware/bad-$bad-exit-2" "exit $rc" "$(cat "$WORK/fw-$bad.out")"
 	fi
 done
+
+# Real linux-firmware modem images (make firmware-real), read with the
+# driver's format code; the numbers are the ones measured on them
+# (notes.md).  A missing image is a failure, not a skip.
+R=${REALFW:-$top/build/firmware}/usr/lib/firmware/qcom
+real_fw() {	# real_fw NAME FILE METADATA FOOTPRINT RANGE
+	if [ ! -f "$R/$2" ]; then
+		fail "firmware/real-$1" "missing $R/$2 (make firmware-real)"
+		return
+	fi
+	run "real-$1" "$WRAP" --firmware "$R/$2" "$three"
+	if [ $rc = 0 ] &&
+	   grep -q "metadata $3 bytes (headers 0x[0-9a-f]* + hash segment 1 0x[0-9a-f]*, at offset 0x1000); load footprint $4 ($5)" "$WORK/real-$1.out" &&
+	   grep -q 'metadata source dedicated' "$WORK/real-$1.out"; then
+		pass "firmware/real-$1"
+	else
+		fail "firmware/real-$1" "exit $rc" "$(cat "$WORK/real-$1.out")"
+	fi
+}
+real_fw sdm845-modem sdm845/modem_nm.mbn 0x1f5c 0x3000000 0x8e000000-0x91000000
+real_fw apq8096-modem apq8096/modem.mbn 0x1f9c 0x6200000 0x88800000-0x8ea00000
+real_fw apq8016-modem apq8016/modem.mbn 0x20dc 0x1321000 0xc0000000-0xc1321000
 
 # ------------------------------------------------------------------
 # 3. Exit codes and usage

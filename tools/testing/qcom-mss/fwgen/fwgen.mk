@@ -4,13 +4,20 @@
 # Included by the top-level Makefile (TOP, BIN, GUESTOUT, RESULTS, LOGS,
 # DEPS_STAMP come from there).  See tools/testing/qcom-mss/fwgen/README.
 #
-#   make mss-fwgen    build/out/bin/mss-fwgen
-#   make firmware     build/out/guest/firmware (the guest's /lib/firmware)
-#   make check-fwgen  host tests of the generator and of the firmware set
+#   make mss-fwgen      build/out/bin/mss-fwgen and mss-mdt-verify
+#   make firmware       build/out/guest/firmware (the guest's /lib/firmware)
+#   make firmware-real  Debian's firmware-qcom-soc in build/firmware
+#   make check-fwgen    host tests of the generator, the firmware set and
+#                       the real images
 
 FWGEN_DIR	:= $(TOP)/tools/testing/qcom-mss/fwgen
 FWGEN		:= $(BIN)/mss-fwgen
-FWGEN_VERIFY	:= $(FWGEN_DIR)/mdt-verify.py
+FWGEN_VERIFY	:= $(BIN)/mss-mdt-verify
+# The format's one definition, and the OpenSSL signing code both tools use
+FWGEN_HDRS	:= $(TOP)/drivers/remoteproc/qcom_mss_mdt.h \
+		   $(TOP)/scripts/include/mss_host.h $(FWGEN_DIR)/mdt-sign.h
+FWGEN_CFLAGS	:= -Wall -Wextra -Werror -O2 -I$(TOP)/scripts/include \
+		   -I$(TOP)/drivers/remoteproc
 FWDIR		:= $(GUESTOUT)/firmware
 FWSIM		:= $(FWDIR)/qcom/sim
 # Bookkeeping stays out of the firmware tree (which is packed into the guest)
@@ -18,6 +25,12 @@ FW_STATE	:= $(OUT)/.fwgen
 FW_STAMP	:= $(FW_STATE)/stamp
 FW_PARAMS_FILE	:= $(FW_STATE)/params
 FW_MANIFEST	:= $(FW_STATE)/MANIFEST
+# Throwaway signing chain (mk-test-ca.sh), made once per build tree
+FW_CA		:= $(FW_STATE)/ca
+FW_CA_STAMP	:= $(FW_CA)/attest.key
+# Real linux-firmware images (scripts/fetch-firmware.sh)
+REALFW		:= $(BUILD)/firmware
+REALFW_STAMP	:= $(REALFW)/VERSION
 
 # Physical addresses the images are linked at.  A non-relocatable modem
 # image must be linked at the start of the board's MPSS reserved-memory
@@ -31,30 +44,46 @@ FW_RELOC_BASE	?= 0x10000000
 FW_SEED		?= 1
 
 # The default modem: odd sizes (partial last pages), a zero-filled tail on
-# every load segment, a file-less .bss segment, 6 KiB of "signature"
-# (metadata 6,596 bytes; the big variant's 20,932 bytes exceed 16 KiB).
+# every load segment, a file-less .bss segment, a v3 hash segment signed
+# with the test chain in the legacy scheme, 256 + 6144 bytes of signature
+# and chain as real images (metadata 6,876 bytes; the big variant's 20,956
+# bytes exceed 16 KiB).
 FW_MODEM_ARGS	:= --seed $(FW_SEED) --segment-size 196613,65536,12289 \
-		   --zero-fill 3000 --bss 65536 --sig-pad 6144
+		   --zero-fill 3000 --bss 65536 --sign $(FW_CA)
 FW_MBA_ARGS	:= --mba --seed $(FW_SEED) --base $(FW_MBA_BASE) \
-		   --segment-size 40960,24577
+		   --segment-size 40960,24577 --sign $(FW_CA)
 
-FW_VARIANTS	:= big corrupt mbn reloc
+FW_VARIANTS	:= big corrupt mbn reloc badsig
 FW_PARAMS	:= $(FW_MPSS_BASE) $(FW_MBA_BASE) $(FW_RELOC_BASE) $(FW_SEED) \
 		   $(FW_MODEM_ARGS) $(FW_MBA_ARGS)
 
-HELP_EXTRA	+= 'mss-fwgen       build the test firmware generator (build/out/bin/mss-fwgen)' \
+HELP_EXTRA	+= 'mss-fwgen       build the test firmware generator and verifier (build/out/bin)' \
 		   'firmware        generate the guest firmware set (build/out/guest/firmware)' \
-		   'check-fwgen     host tests of mss-fwgen and the firmware set'
+		   'firmware-real   fetch Debian firmware-qcom-soc into build/firmware' \
+		   'check-fwgen     host tests of mss-fwgen, the firmware set, the real images'
 CHECK_STAGES	+= fwgen
 
-.PHONY: mss-fwgen firmware check-fwgen
+.PHONY: mss-fwgen firmware firmware-real check-fwgen
 
-mss-fwgen: $(FWGEN)
+mss-fwgen: $(FWGEN) $(FWGEN_VERIFY)
 
-$(FWGEN): $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/fwgen.mk \
-	  $(TOP)/scripts/include/mss_host.h | $(DEPS_STAMP)
+$(FWGEN): $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/mdt-sign.c $(FWGEN_HDRS) \
+	  $(FWGEN_DIR)/fwgen.mk | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	gcc -Wall -Wextra -O2 -I$(TOP)/scripts/include -o $@ $< -lcrypto
+	gcc $(FWGEN_CFLAGS) -o $@ $(FWGEN_DIR)/mss-fwgen.c $(FWGEN_DIR)/mdt-sign.c -lcrypto
+
+$(FWGEN_VERIFY): $(FWGEN_DIR)/mdt-verify.c $(FWGEN_DIR)/mdt-sign.c $(FWGEN_HDRS) \
+		 $(FWGEN_DIR)/fwgen.mk | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	gcc $(FWGEN_CFLAGS) -o $@ $(FWGEN_DIR)/mdt-verify.c $(FWGEN_DIR)/mdt-sign.c -lcrypto
+
+$(FW_CA_STAMP): $(FWGEN_DIR)/mk-test-ca.sh | $(DEPS_STAMP)
+	@echo "  TESTCA  $(FW_CA)"
+	@sh $< $(FW_CA)
+
+firmware-real: $(REALFW_STAMP)
+$(REALFW_STAMP): $(TOP)/scripts/fetch-firmware.sh | $(DEPS_STAMP)
+	@sh $< $(BUILD)
 
 # Regenerate when the parameters change, not only when the tool does
 $(FW_PARAMS_FILE): FORCE
@@ -68,7 +97,7 @@ firmware: $(FW_STAMP)
 #   qcom/sim/VARIANT/...                     each variant, same file names
 #   variants/VARIANT/qcom/sim/...            hard links of the same files, for
 #                    /sys/module/firmware_class/parameters/path=/lib/firmware/variants/VARIANT
-$(FW_STAMP): $(FWGEN) $(FW_PARAMS_FILE)
+$(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE)
 	@rm -rf $(FWSIM) $(FWDIR)/variants
 	@mkdir -p $(FWSIM) $(FW_STATE)
 	@echo "  FWGEN   $(FWSIM)"
@@ -83,6 +112,8 @@ $(FW_STAMP): $(FWGEN) $(FW_PARAMS_FILE)
 	@cp $(FWSIM)/mbn/modem.mbn $(FWSIM)/mbn/modem.mdt
 	@$(FWGEN) --out $(FWSIM)/reloc $(FW_MODEM_ARGS) --base $(FW_RELOC_BASE) \
 		--relocatable
+	@$(FWGEN) --out $(FWSIM)/badsig $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--corrupt-signature
 	@set -e; for v in $(FW_VARIANTS); do \
 		ln $(FWSIM)/mba.mbn $(FWSIM)/$$v/mba.mbn; \
 		mkdir -p $(FWDIR)/variants/$$v/qcom/sim; \
@@ -91,11 +122,11 @@ $(FW_STAMP): $(FWGEN) $(FW_PARAMS_FILE)
 	@{ echo "# mss-fwgen firmware set: $(FW_PARAMS)"; \
 	   cd $(FWSIM) && for m in modem.mdt */modem.mdt; do \
 		printf '%-20s metadata %s bytes\n' $$m \
-			$$(python3 $(FWGEN_VERIFY) $$m | sed -n 's/^metadata_size //p'); \
+			$$($(FWGEN_VERIFY) $$m | sed -n 's/^metadata_size //p'); \
 	   done; } > $(FW_MANIFEST)
 	@touch $@
 
-check-fwgen: $(FWGEN) $(FW_STAMP)
+check-fwgen: $(FWGEN) $(FWGEN_VERIFY) $(FW_STAMP) $(REALFW_STAMP)
 	@RESULTS=$(RESULTS) FWGEN=$(FWGEN) FWDIR=$(FWDIR) FW_MPSS_BASE=$(FW_MPSS_BASE) \
-		FWGEN_VERIFY=$(FWGEN_VERIFY) \
+		FWGEN_VERIFY=$(FWGEN_VERIFY) FW_CA=$(FW_CA) REALFW=$(REALFW) \
 		sh $(FWGEN_DIR)/test-fwgen.sh

@@ -6,52 +6,48 @@
  * Every byte written depends only on the command line (in particular
  * --seed), so the same invocation always produces identical files.
  *
- * Image format (the contract between this generator, the simulated modem
- * and the tests; see also README in this directory):
+ * Image format: real Qualcomm MDT images as drivers/remoteproc/qcom_mss_mdt.h
+ * defines them (the header every user of the format includes), laid out
+ * like the linux-firmware MSS images; see also README in this directory.
  *
  *   ELF32, little endian, ET_EXEC, e_machine EM_QDSP6 (164), e_flags 0x65,
- *   e_phoff 52, no section headers, e_entry = p_paddr of the first load
- *   segment.  All multi-byte fields are little endian.
+ *   e_phoff 52, e_shentsize 40 but no section headers, e_entry = p_paddr
+ *   of the first load segment.
  *
  *   phdr[0]  PT_NULL, p_offset 0, p_filesz = 52 + 32 * e_phnum (the ELF
- *            header plus all program headers), p_memsz 0, p_flags 7 << 24
- *            (MDT type "phdr segment").
- *   phdr[1]  the hash segment: PT_NULL, p_flags QCOM_MDT_TYPE_HASH (2 << 24,
- *            within QCOM_MDT_TYPE_MASK 7 << 24), p_offset = phdr[0].p_filesz
- *            (directly after the headers, no padding), p_filesz = p_memsz =
- *            hash segment size, p_paddr 0.
+ *            header plus all program headers), p_memsz 0, p_flags
+ *            MSS_MDT_FLAGS_PHDR (0x07000000).
+ *   phdr[1]  the hash segment: PT_NULL, p_flags MSS_MDT_FLAGS_HASH
+ *            (0x02200000), p_offset 0x1000 (4 KiB after the file start),
+ *            p_filesz its size, p_memsz that rounded up to 4 KiB, p_paddr
+ *            the 4 KiB-aligned end of the load segments.
  *   phdr[2..] PT_LOAD segments, p_paddr from --base upwards, each 4 KiB
  *            aligned in the modem's address space and in the file
  *            (p_align 0x1000), p_memsz = p_filesz + --zero-fill.  With
  *            --bss a last PT_LOAD with p_filesz 0 follows.  p_flags
  *            PF_R|PF_X for the first, PF_R|PF_W for the others, plus
- *            QCOM_MDT_RELOCATABLE (BIT(27)) on every PT_LOAD with
+ *            MSS_MDT_RELOCATABLE (BIT(27)) on every PT_LOAD with
  *            --relocatable.  Segment contents are a splitmix64 stream keyed
  *            by (seed, image kind, phdr index).
  *
- *   Hash segment:
- *     offset 0   char  magic[4] = "MSSH"
- *     offset 4   u32   version = 1
- *     offset 8   u32   count = e_phnum
- *     offset 12  u32   pad_len = --sig-pad
- *     offset 16  u8    digest[count][32]   SHA-256, one per phdr:
- *                  digest 0: of the ELF header + program headers
- *                            (file bytes [0, phdr[0].p_filesz))
- *                  digest 1 (the hash segment itself) and any other
- *                            PT_NULL entry: 32 zero bytes
- *                  PT_LOAD i: of the segment's memory image, i.e. its
- *                            p_filesz file bytes followed by
- *                            p_memsz - p_filesz zero bytes
- *     then       u8    pad[pad_len]   stands for the signature and the
- *                                     certificate chain (deterministic)
+ *   Hash segment, version 3 (default), 5 or 6 (--hash-version): header,
+ *   [v6: 120 zero bytes of OEM metadata], one digest per program header
+ *   (SHA-256; SHA-384 for v6) of its p_filesz file bytes, zero for the
+ *   hash segment and the --bss segment, then --sig-pad bytes: the
+ *   signature and the certificate chain area.  Unsigned, the signature is
+ *   empty and the chain area all 0xff; with --sign DIR the leaf, CA and
+ *   root certificates of DIR (mk-test-ca.sh) fill the chain area (0xff
+ *   padded) and the RSA signature over the header and table follows the
+ *   legacy scheme (default; apq8016/apq8096) or pss (sdm845).
  *
  *   Metadata (what qcom_mdt_read_metadata() returns and the driver hands
  *   to the modem) = ELF header + program headers + hash segment, i.e.
- *   52 + 32 * e_phnum + 16 + 32 * e_phnum + pad_len bytes.
+ *   52 + 32 * e_phnum + header (40; v6 48 + 120) + digest size * e_phnum +
+ *   --sig-pad bytes.
  *
  * Output files (in --out):
- *   split: NAME.mdt = headers + hash segment (exactly the metadata, which
- *          is how mdt_loader recognises a split image), plus NAME.bNN
+ *   split: NAME.mdt = headers + hash segment packed (exactly the metadata,
+ *          which is how mdt_loader recognises a split image), plus NAME.bNN
  *          (NN = phdr index, two digits) holding phdr NN's p_filesz file
  *          bytes for every phdr with p_filesz > 0: b00 the headers, b01 the
  *          hash segment, b02... the load segments.  This matches the
@@ -60,7 +56,10 @@
  *
  * --corrupt-segment N flips (XOR 0xff) the byte at p_filesz / 2 of load
  * segment N after the digests are computed: the metadata stays valid and
- * exactly digest N no longer matches.
+ * exactly digest N no longer matches.  --corrupt-signature flips the
+ * middle byte of the signature: the digests match, the signature fails.
+ *
+ * Everything is deterministic except a pss signature (random salt).
  *
  * Exit status: 0 success, 1 I/O or crypto failure, 2 usage error.
  */
@@ -78,28 +77,22 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
+#include <openssl/decoder.h>
 
+#include "mdt-sign.h"
 #include "mss_host.h"
+#include "qcom_mss_mdt.h"
 
 #define EM_QDSP6		164
 #define HEXAGON_EFLAGS		0x65
-#define ELF_PT_NULL		0
-#define ELF_PT_LOAD		1
 #define ELF_PF_X		0x1
 #define ELF_PF_W		0x2
 #define ELF_PF_R		0x4
 
-#define QCOM_MDT_TYPE_MASK	(7u << 24)
-#define QCOM_MDT_TYPE_PHDR	(7u << 24)
-#define QCOM_MDT_TYPE_HASH	(2u << 24)
-#define QCOM_MDT_RELOCATABLE	BIT(27)
-
-#define EHDR_SIZE		52u
-#define PHDR_SIZE		32u
-#define HASH_HDR_SIZE		16u
-#define DIGEST_SIZE		32u
-#define HASH_MAGIC		"MSSH"
-#define HASH_VERSION		1u
+#define EHDR_SIZE		((u32)sizeof(struct elf32_hdr))
+#define PHDR_SIZE		((u32)sizeof(struct elf32_phdr))
+#define HASH_OFFSET		0x1000u	/* where real images put it */
 
 #define SEG_ALIGN		0x1000u
 #define MAX_IMAGE		(64u << 20)	/* modem memory image span */
@@ -115,20 +108,18 @@
 #define DEF_MODEM_SEGMENTS	3u
 #define DEF_MBA_SEGSIZE		(32u << 10)
 #define DEF_MBA_SEGMENTS	2u
-#define DEF_SIG_PAD		4096u
+#define DEF_SIG_PAD		6400u	/* real images: 256 + 6144 */
 
 #define EXIT_USAGE		2
 
 enum fmt { FMT_SPLIT = 1, FMT_MBN = 2, FMT_BOTH = 3 };
 
-struct phdr {
-	u32 type;
-	u32 offset;
-	u32 paddr;
-	u32 filesz;
-	u32 memsz;
-	u32 flags;
-	u32 align;
+/* What --sign DIR provides */
+struct signer {
+	EVP_PKEY *key;
+	u8 *chain;		/* leaf, CA and root DER back to back */
+	size_t chain_len;
+	u64 sw_id, hw_id;
 };
 
 struct opts {
@@ -148,6 +139,11 @@ struct opts {
 	bool relocatable;
 	u64 sig_pad;
 	bool have_sig_pad;
+	unsigned int hash_version;
+	const char *sign_dir;
+	enum mdt_scheme scheme;
+	bool have_scheme;
+	bool corrupt_sig;
 	int corrupt;
 	bool mba;
 	bool print_mdsize;
@@ -201,9 +197,14 @@ static void print_help(void)
 "  --base ADDR            p_paddr of the first segment, 4 KiB aligned\n"
 "                         (default 0x%llx; MBA 0x%llx)\n"
 "  --relocatable          set QCOM_MDT_RELOCATABLE on the load segments\n"
-"  --sig-pad S            bytes standing for signature + certificate chain\n"
-"                         at the end of the hash segment (default %u)\n"
+"  --hash-version 3|5|6   hash segment header version (default 3; 6 uses\n"
+"                         SHA-384 digests)\n"
+"  --sig-pad S            signature + certificate chain bytes at the end of\n"
+"                         the hash segment (default %u)\n"
+"  --sign DIR             sign with mk-test-ca.sh's chain in DIR\n"
+"  --sign-scheme legacy|pss  signature scheme (default legacy)\n"
 "  --corrupt-segment N    flip a byte of phdr N (a load segment) after hashing\n"
+"  --corrupt-signature    flip a byte of the signature (needs --sign)\n"
 "  --mba                  generate an MBA image (small, 1-2 segments, its\n"
 "                         .mbn file at most 1 MiB)\n"
 "  --print-metadata-size  print the metadata size in bytes (ELF header +\n"
@@ -306,44 +307,101 @@ static void fill_stream(u8 *buf, size_t len, u64 seed, char kind,
 	}
 }
 
-static void put16(u8 *p, u16 v)
-{
-	p[0] = (u8)v;
-	p[1] = (u8)(v >> 8);
-}
-
-static void put32(u8 *p, u32 v)
-{
-	put16(p, (u16)v);
-	put16(p + 2, (u16)(v >> 16));
-}
-
 static u64 align_up(u64 v, u64 a)
 {
 	return (v + a - 1) & ~(a - 1);
 }
 
-static void sha256_image(const u8 *data, size_t filesz, size_t memsz,
-			 u8 out[DIGEST_SIZE])
+static void digest_or_die(const EVP_MD *md, const u8 *data, size_t len, u8 *out)
 {
-	static const u8 zero[4096];
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	unsigned int len = 0;
-	size_t left;
+	if (mdt_digest(md, data, len, out))
+		fatal("digest failed");
+}
 
-	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) ||
-	    !EVP_DigestUpdate(ctx, data, filesz))
-		fatal("SHA-256 failed");
-	for (left = memsz > filesz ? memsz - filesz : 0; left;) {
-		size_t n = left < sizeof(zero) ? left : sizeof(zero);
+static u8 *slurp(const char *dir, const char *name, size_t *len)
+{
+	size_t plen = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(plen);
+	struct stat st;
+	u8 *buf;
+	FILE *f;
 
-		if (!EVP_DigestUpdate(ctx, zero, n))
-			fatal("SHA-256 failed");
-		left -= n;
+	if (!path)
+		fatal("out of memory");
+	snprintf(path, plen, "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (!f || fstat(fileno(f), &st))
+		fatal("%s: %s", path, strerror(errno));
+	*len = (size_t)st.st_size;
+	buf = malloc(*len ? *len : 1);
+	if (!buf || fread(buf, 1, *len, f) != *len)
+		fatal("%s: read failed", path);
+	fclose(f);
+	free(path);
+	return buf;
+}
+
+/* DIR/attest-{mba,modem}.der, ca.der, root.der and attest.key */
+static void load_signer(const struct opts *o, struct signer *sg)
+{
+	static const char *const certs[] = { NULL, "ca.der", "root.der" };
+	u64 want = o->mba ? MSS_MDT_SW_ID_MBA : MSS_MDT_SW_ID_MODEM;
+	OSSL_DECODER_CTX *dctx;
+	const unsigned char *p;
+	size_t len, i;
+	X509 *leaf;
+	FILE *f;
+	char *path;
+	u8 *der;
+
+	sg->chain = NULL;
+	sg->chain_len = 0;
+	for (i = 0; i < ARRAY_SIZE(certs); i++) {
+		der = slurp(o->sign_dir, certs[i] ? certs[i] :
+			    o->mba ? "attest-mba.der" : "attest-modem.der",
+			    &len);
+		p = der;
+		leaf = d2i_X509(NULL, &p, (long)len);
+		if (!leaf || p != der + len)
+			fatal("%s: certificate %zu is not one DER certificate",
+			      o->sign_dir, i);
+		if (!i) {
+			if (mdt_cert_ids(leaf, &sg->sw_id, &sg->hw_id))
+				fatal("%s: leaf has no SW_ID/HW_ID OU fields",
+				      o->sign_dir);
+			if (sg->sw_id != want)
+				fatal("%s: leaf SW_ID 0x%llx, an %s needs 0x%llx",
+				      o->sign_dir, sg->sw_id,
+				      o->mba ? "MBA" : "modem", want);
+		}
+		X509_free(leaf);
+		sg->chain = realloc(sg->chain, sg->chain_len + len);
+		if (!sg->chain)
+			fatal("out of memory");
+		memcpy(sg->chain + sg->chain_len, der, len);
+		sg->chain_len += len;
+		free(der);
 	}
-	if (!EVP_DigestFinal_ex(ctx, out, &len) || len != DIGEST_SIZE)
-		fatal("SHA-256 failed");
-	EVP_MD_CTX_free(ctx);
+
+	len = strlen(o->sign_dir) + sizeof("/attest.key");
+	path = malloc(len);
+	if (!path)
+		fatal("out of memory");
+	snprintf(path, len, "%s/attest.key", o->sign_dir);
+	f = fopen(path, "r");
+	if (!f)
+		fatal("%s: %s", path, strerror(errno));
+	sg->key = NULL;
+	dctx = OSSL_DECODER_CTX_new_for_pkey(&sg->key, "PEM", NULL, "RSA",
+					     OSSL_KEYMGMT_SELECT_KEYPAIR,
+					     NULL, NULL);
+	if (!dctx || !OSSL_DECODER_from_fp(dctx, f))
+		fatal("%s: cannot read the private key", path);
+	OSSL_DECODER_CTX_free(dctx);
+	fclose(f);
+	if (!sg->key || EVP_PKEY_get_base_id(sg->key) != EVP_PKEY_RSA)
+		fatal("%s: not an RSA private key", path);
+	free(path);
 }
 
 static void mkdir_p(const char *dir)
@@ -368,8 +426,8 @@ static void mkdir_p(const char *dir)
 	free(path);
 }
 
-static void write_file(const char *dir, const char *name, const char *ext,
-		       const u8 *data, size_t len)
+static void put_file(const char *dir, const char *name, const char *ext,
+		     const u8 *data, size_t len, const char *mode)
 {
 	size_t plen = strlen(dir) + strlen(name) + strlen(ext) + 3;
 	char *path = malloc(plen);
@@ -378,7 +436,7 @@ static void write_file(const char *dir, const char *name, const char *ext,
 	if (!path)
 		fatal("out of memory");
 	snprintf(path, plen, "%s/%s.%s", dir, name, ext);
-	f = fopen(path, "wb");
+	f = fopen(path, mode);
 	if (!f)
 		fatal("%s: %s", path, strerror(errno));
 	if ((len && fwrite(data, 1, len, f) != len) || fclose(f))
@@ -386,12 +444,25 @@ static void write_file(const char *dir, const char *name, const char *ext,
 	free(path);
 }
 
+static void write_file(const char *dir, const char *name, const char *ext,
+		       const u8 *data, size_t len)
+{
+	put_file(dir, name, ext, data, len, "wb");
+}
+
+static void append_file(const char *dir, const char *name, const char *ext,
+			const u8 *data, size_t len)
+{
+	put_file(dir, name, ext, data, len, "ab");
+}
+
 static void parse_args(struct opts *o, int argc, char **argv)
 {
 	enum {
 		O_OUT = 256, O_NAME, O_FORMAT, O_SEED, O_SEGMENTS, O_SEGSIZE,
 		O_TOTAL, O_ZERO, O_BSS, O_BASE, O_RELOC, O_SIGPAD, O_CORRUPT,
-		O_MBA, O_PRINT, O_VERBOSE, O_HELP,
+		O_MBA, O_PRINT, O_VERBOSE, O_HELP, O_HASHVER, O_SIGN, O_SCHEME,
+		O_CORRUPT_SIG,
 	};
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, O_OUT },
@@ -407,6 +478,10 @@ static void parse_args(struct opts *o, int argc, char **argv)
 		{ "relocatable", no_argument, NULL, O_RELOC },
 		{ "sig-pad", required_argument, NULL, O_SIGPAD },
 		{ "corrupt-segment", required_argument, NULL, O_CORRUPT },
+		{ "corrupt-signature", no_argument, NULL, O_CORRUPT_SIG },
+		{ "hash-version", required_argument, NULL, O_HASHVER },
+		{ "sign", required_argument, NULL, O_SIGN },
+		{ "sign-scheme", required_argument, NULL, O_SCHEME },
 		{ "mba", no_argument, NULL, O_MBA },
 		{ "print-metadata-size", no_argument, NULL, O_PRINT },
 		{ "verbose", no_argument, NULL, O_VERBOSE },
@@ -419,6 +494,7 @@ static void parse_args(struct opts *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->seed = 1;
 	o->corrupt = -1;
+	o->hash_version = MSS_MDT_HASH_V3;
 	opterr = 0;
 
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -484,6 +560,32 @@ static void parse_args(struct opts *o, int argc, char **argv)
 				usage_error("--corrupt-segment: invalid index '%s'",
 					    optarg);
 			o->corrupt = (int)v;
+			break;
+		case O_CORRUPT_SIG:
+			o->corrupt_sig = true;
+			break;
+		case O_HASHVER:
+			if (!parse_u64(optarg, &v, false) ||
+			    (v != MSS_MDT_HASH_V3 && v != MSS_MDT_HASH_V5 &&
+			     v != MSS_MDT_HASH_V6))
+				usage_error("--hash-version: '%s' is not 3, 5 or 6",
+					    optarg);
+			o->hash_version = (unsigned int)v;
+			break;
+		case O_SIGN:
+			if (!*optarg)
+				usage_error("--sign: empty directory name");
+			o->sign_dir = optarg;
+			break;
+		case O_SCHEME:
+			if (!strcmp(optarg, "legacy"))
+				o->scheme = MDT_SCHEME_LEGACY;
+			else if (!strcmp(optarg, "pss"))
+				o->scheme = MDT_SCHEME_PSS;
+			else
+				usage_error("--sign-scheme: '%s' is not legacy or pss",
+					    optarg);
+			o->have_scheme = true;
 			break;
 		case O_MBA:
 			o->mba = true;
@@ -574,67 +676,105 @@ static void check_args(struct opts *o, u64 *sizes)
 	    (o->corrupt < 2 || (unsigned int)o->corrupt >= 2 + o->segments))
 		usage_error("--corrupt-segment: %d is not a load segment with data (2..%u)",
 			    o->corrupt, 1 + o->segments);
+	if (!o->sign_dir && (o->corrupt_sig || o->have_scheme))
+		usage_error("--corrupt-signature and --sign-scheme need --sign");
+}
+
+/* The hash segment's layout for this image; exits on impossible sizes */
+static void hash_layout(const struct opts *o, const struct signer *sg,
+			unsigned int phnum, struct mss_mdt_hash *h)
+{
+	u64 sig = sg ? (u64)EVP_PKEY_get_size(sg->key) : 0;
+
+	memset(h, 0, sizeof(*h));
+	h->version = o->hash_version;
+	h->digest_size = o->hash_version == MSS_MDT_HASH_V6 ?
+			 MSS_MDT_SHA384_SIZE : MSS_MDT_SHA256_SIZE;
+	h->phnum = phnum;
+	if (o->hash_version == MSS_MDT_HASH_V6)
+		h->metadata_size = MSS_MDT_V6_METADATA_SIZE;
+	if (sg && o->sig_pad < sig + sg->chain_len)
+		usage_error("--sig-pad: %llu bytes < signature %llu + chain %zu",
+			    o->sig_pad, sig, sg->chain_len);
+	h->signature_size = (u32)sig;
+	h->cert_chain_size = (u32)(o->sig_pad - sig);
+	if (mss_mdt_hash_layout(h))
+		fatal("internal: hash segment layout failed");
 }
 
 int main(int argc, char **argv)
 {
 	u64 sizes[MAX_LOAD];
-	struct phdr ph[MAX_PHNUM];
+	struct elf32_phdr ph[MAX_PHNUM];
+	struct elf32_hdr eh;
+	struct signer signer, *sg = NULL;
+	struct mss_mdt_hash h;
 	struct opts o;
-	u64 hdr_size, hash_size, mdsize, off, addr, span, image_size;
+	u64 hdr_size, hash_size, mdsize, off, addr, span, image_size, hash_addr;
 	unsigned int phnum, nload, i;
+	const EVP_MD *md;
 	u8 *img, *hash;
 
 	parse_args(&o, argc, argv);
 	check_args(&o, sizes);
+	if (o.sign_dir) {
+		load_signer(&o, &signer);
+		sg = &signer;
+	}
 
 	nload = o.segments + (o.bss ? 1 : 0);
 	phnum = 2 + nload;
 	hdr_size = EHDR_SIZE + (u64)PHDR_SIZE * phnum;
-	hash_size = HASH_HDR_SIZE + (u64)DIGEST_SIZE * phnum + o.sig_pad;
+	hash_layout(&o, sg, phnum, &h);
+	hash_size = h.size;
 	mdsize = hdr_size + hash_size;
 
 	/* Layout */
 	memset(ph, 0, sizeof(ph));
-	ph[0].type = ELF_PT_NULL;
-	ph[0].filesz = (u32)hdr_size;
-	ph[0].flags = QCOM_MDT_TYPE_PHDR;
-	ph[1].type = ELF_PT_NULL;
-	ph[1].offset = (u32)hdr_size;
-	ph[1].filesz = (u32)hash_size;
-	ph[1].memsz = (u32)hash_size;
-	ph[1].flags = QCOM_MDT_TYPE_HASH;
-	ph[1].align = SEG_ALIGN;
+	ph[0].p_type = PT_NULL;
+	ph[0].p_filesz = (u32)hdr_size;
+	ph[0].p_flags = MSS_MDT_FLAGS_PHDR;
+	ph[1].p_type = PT_NULL;
+	ph[1].p_offset = HASH_OFFSET;
+	ph[1].p_filesz = (u32)hash_size;
+	ph[1].p_memsz = (u32)align_up(hash_size, SEG_ALIGN);
+	ph[1].p_flags = MSS_MDT_FLAGS_HASH;
+	ph[1].p_align = SEG_ALIGN;
 
-	off = mdsize;
+	off = HASH_OFFSET + hash_size;
 	addr = o.base;
 	for (i = 0; i < nload; i++) {
-		struct phdr *p = &ph[2 + i];
+		struct elf32_phdr *p = &ph[2 + i];
 		bool bss = i == o.segments;
 
-		p->type = ELF_PT_LOAD;
-		p->filesz = bss ? 0 : (u32)sizes[i];
-		p->memsz = bss ? (u32)o.bss :
-			   (u32)(sizes[i] + o.zero_fill);
+		p->p_type = PT_LOAD;
+		p->p_filesz = bss ? 0 : (u32)sizes[i];
+		p->p_memsz = bss ? (u32)o.bss :
+			     (u32)(sizes[i] + o.zero_fill);
 		off = align_up(off, SEG_ALIGN);
-		p->offset = (u32)off;
-		off += p->filesz;
+		p->p_offset = (u32)off;
+		off += p->p_filesz;
 		addr = align_up(addr, SEG_ALIGN);
-		p->paddr = (u32)addr;
-		addr += p->memsz;
-		p->flags = ELF_PF_R | (i ? ELF_PF_W : ELF_PF_X);
+		p->p_paddr = (u32)addr;
+		p->p_vaddr = p->p_paddr;
+		addr += p->p_memsz;
+		p->p_flags = ELF_PF_R | (i ? ELF_PF_W : ELF_PF_X);
 		if (o.relocatable)
-			p->flags |= QCOM_MDT_RELOCATABLE;
-		p->align = SEG_ALIGN;
+			p->p_flags |= MSS_MDT_RELOCATABLE;
+		p->p_align = SEG_ALIGN;
 		/* bail out early: each step stays far from 32-bit overflow */
 		span = align_up(addr, SEG_ALIGN) - o.base;
 		if (span > MAX_IMAGE)
 			usage_error("memory image of %llu+ bytes exceeds the 64 MiB limit",
 				    span);
 	}
-	if (align_up(addr, SEG_ALIGN) > (u64)UINT32_MAX + 1)
+	/* The hash segment's load address: right after the image, as qtestsign */
+	hash_addr = align_up(addr, SEG_ALIGN);
+	if (hash_addr + ph[1].p_memsz > (u64)UINT32_MAX + 1)
 		usage_error("--base: image end 0x%llx is beyond the 32-bit address space",
-			    addr);
+			    hash_addr + ph[1].p_memsz);
+	ph[1].p_paddr = (u32)hash_addr;
+	ph[1].p_vaddr = (u32)hash_addr;
 	image_size = off;
 	if (o.mba && (o.format & FMT_MBN) && image_size > MBA_MAX_FILE)
 		usage_error("MBA file of %llu bytes exceeds the 1 MiB limit",
@@ -649,66 +789,70 @@ int main(int argc, char **argv)
 	if (!img)
 		fatal("out of memory (%llu bytes)", image_size);
 
-	/* ELF header */
-	memcpy(img, "\177ELF", 4);
-	img[4] = 1;		/* ELFCLASS32 */
-	img[5] = 1;		/* ELFDATA2LSB */
-	img[6] = 1;		/* EV_CURRENT */
-	put16(img + 16, 2);	/* ET_EXEC */
-	put16(img + 18, EM_QDSP6);
-	put32(img + 20, 1);
-	put32(img + 24, ph[2].paddr);
-	put32(img + 28, EHDR_SIZE);
-	put32(img + 32, 0);
-	put32(img + 36, HEXAGON_EFLAGS);
-	put16(img + 40, EHDR_SIZE);
-	put16(img + 42, PHDR_SIZE);
-	put16(img + 44, (u16)phnum);
-	for (i = 0; i < phnum; i++) {
-		u8 *p = img + EHDR_SIZE + PHDR_SIZE * i;
-
-		put32(p + 0, ph[i].type);
-		put32(p + 4, ph[i].offset);
-		put32(p + 8, ph[i].paddr);	/* p_vaddr */
-		put32(p + 12, ph[i].paddr);
-		put32(p + 16, ph[i].filesz);
-		put32(p + 20, ph[i].memsz);
-		put32(p + 24, ph[i].flags);
-		put32(p + 28, ph[i].align);
-	}
+	/* ELF header and program headers (the format is little endian) */
+	memset(&eh, 0, sizeof(eh));
+	memcpy(eh.e_ident, ELFMAG, SELFMAG);
+	eh.e_ident[EI_CLASS] = ELFCLASS32;
+	eh.e_ident[EI_DATA] = ELFDATA2LSB;
+	eh.e_ident[EI_VERSION] = EV_CURRENT;
+	eh.e_type = ET_EXEC;
+	eh.e_machine = EM_QDSP6;
+	eh.e_version = EV_CURRENT;
+	eh.e_entry = ph[2].p_paddr;
+	eh.e_phoff = EHDR_SIZE;
+	eh.e_flags = HEXAGON_EFLAGS;
+	eh.e_ehsize = EHDR_SIZE;
+	eh.e_phentsize = PHDR_SIZE;
+	eh.e_phnum = (u16)phnum;
+	eh.e_shentsize = sizeof(struct elf32_shdr);
+	memcpy(img, &eh, sizeof(eh));
+	memcpy(img + EHDR_SIZE, ph, PHDR_SIZE * phnum);
 
 	/* Segment contents */
 	for (i = 2; i < phnum; i++)
-		fill_stream(img + ph[i].offset, ph[i].filesz, o.seed,
+		fill_stream(img + ph[i].p_offset, ph[i].p_filesz, o.seed,
 			    o.mba ? 'B' : 'M', i);
 
-	/* Hash segment */
-	hash = img + hdr_size;
-	memcpy(hash, HASH_MAGIC, 4);
-	put32(hash + 4, HASH_VERSION);
-	put32(hash + 8, phnum);
-	put32(hash + 12, (u32)o.sig_pad);
-	sha256_image(img, hdr_size, hdr_size, hash + HASH_HDR_SIZE);
-	for (i = 2; i < phnum; i++)
-		sha256_image(img + ph[i].offset, ph[i].filesz, ph[i].memsz,
-			     hash + HASH_HDR_SIZE + DIGEST_SIZE * i);
-	fill_stream(hash + HASH_HDR_SIZE + DIGEST_SIZE * phnum, o.sig_pad,
-		    o.seed, 'S', 0);
+	/* Hash segment: header, (v6 metadata, zero), digests, signature, chain */
+	hash = img + HASH_OFFSET;
+	mss_mdt_hash_header(&h, o.mba ? MSS_MDT_IMAGE_ID_MBA :
+			    MSS_MDT_IMAGE_ID_MODEM, (u32)hash_addr, hash);
+	md = mdt_md(&h);
+	if (!md)
+		fatal("OpenSSL lacks %s", mss_mdt_digest_name(&h));
+	for (i = 0; i < phnum; i++)
+		if (mss_mdt_has_digest(&ph[i]))
+			digest_or_die(md, img + ph[i].p_offset,
+				      ph[i].p_filesz,
+				      hash + h.table_offset + i * h.digest_size);
+	memset(hash + h.cert_chain_offset, 0xff, h.cert_chain_size);
+	if (sg) {
+		memcpy(hash + h.cert_chain_offset, sg->chain, sg->chain_len);
+		if (mdt_sign(sg->key, o.scheme, hash, h.signed_size, sg->sw_id,
+			     sg->hw_id, hash + h.signature_offset,
+			     h.signature_size))
+			fatal("signing failed");
+		if (o.corrupt_sig)
+			hash[h.signature_offset + h.signature_size / 2] ^= 0xff;
+	}
 
 	if (o.corrupt >= 0)
-		img[ph[o.corrupt].offset + ph[o.corrupt].filesz / 2] ^= 0xff;
+		img[ph[o.corrupt].p_offset + ph[o.corrupt].p_filesz / 2] ^= 0xff;
 
 	mkdir_p(o.out);
 	if (o.format & FMT_SPLIT) {
-		write_file(o.out, o.name, "mdt", img, mdsize);
+		/* The .mdt: the headers with the hash segment packed after them */
+		write_file(o.out, o.name, "mdt", NULL, 0);
+		append_file(o.out, o.name, "mdt", img, hdr_size);
+		append_file(o.out, o.name, "mdt", hash, hash_size);
 		for (i = 0; i < phnum; i++) {
 			char ext[16];
 
-			if (!ph[i].filesz)
+			if (!ph[i].p_filesz)
 				continue;
 			snprintf(ext, sizeof(ext), "b%02u", i);
-			write_file(o.out, o.name, ext, img + ph[i].offset,
-				   ph[i].filesz);
+			write_file(o.out, o.name, ext, img + ph[i].p_offset,
+				   ph[i].p_filesz);
 		}
 	}
 	if (o.format & FMT_MBN)
@@ -716,14 +860,21 @@ int main(int argc, char **argv)
 
 	if (o.verbose) {
 		fprintf(stderr,
-			"%s: %s/%s: %u phdrs, metadata %llu bytes, file image %llu bytes\n",
-			prog, o.out, o.name, phnum, mdsize, image_size);
+			"%s: %s/%s: %u phdrs, hash v%u %s%s%s, metadata %llu, file %llu bytes\n",
+			prog, o.out, o.name, phnum, h.version,
+			mss_mdt_digest_name(&h), sg ? " signed " : "",
+			sg ? mdt_scheme_name(o.scheme) : "", mdsize,
+			image_size);
 		for (i = 0; i < phnum; i++)
 			fprintf(stderr,
 				"  [%2u] %-4s off 0x%08x paddr 0x%08x filesz 0x%08x memsz 0x%08x flags 0x%08x\n",
-				i, ph[i].type == ELF_PT_LOAD ? "LOAD" : "NULL",
-				ph[i].offset, ph[i].paddr, ph[i].filesz,
-				ph[i].memsz, ph[i].flags);
+				i, ph[i].p_type == PT_LOAD ? "LOAD" : "NULL",
+				ph[i].p_offset, ph[i].p_paddr, ph[i].p_filesz,
+				ph[i].p_memsz, ph[i].p_flags);
+	}
+	if (sg) {
+		EVP_PKEY_free(sg->key);
+		free(sg->chain);
 	}
 	free(img);
 	return 0;
