@@ -3,7 +3,7 @@
 # qcom_q6v5_mss rework: driver, bindings, DTS validator and QEMU test rig.
 #
 #   make demo    build everything and load a modem on the simulated sdm845
-#   make check   every test; ends with "N passed, N failed"
+#   make check   every test; ends with "N passed, N failed, N skipped"
 #   make help    all targets
 #
 # Everything generated lands under build/ (ignored by git):
@@ -68,7 +68,7 @@ help:
 	@echo '                  e.g. make modules KDIR=/path/to/your/built/qcom/tree'
 	@echo '  upstream-dtbs   build the 6.12 qcom arm64 DTBs for the fleet checks'
 	@echo 'Tests:'
-	@echo '  check           every test; ends with "N passed, N failed"'
+	@echo '  check           every test; ends with "N passed, N failed, N skipped"'
 	@echo '  demo            boot the simulated sdm845 board and load the modem via sysfs'
 	@echo '  bench           benchmarks (printed with their baselines as ratios)'
 	@printf '  %s\n' $(HELP_EXTRA)
