@@ -1,0 +1,109 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run-selftests.sh [-a] [-s STAGE]: the rig's negative controls, no boot.
+# Part of check-rig.sh; `make check-rig-selftest` runs them alone (stage
+# rig-selftest).
+#
+#  1. Saved guest logs (*.log: a WARN splat, a hang, a KUnit suite cut
+#     short by an oops, a skipped case, a suite with fewer cases than its
+#     source declares, ...) go through run-scenario.sh -l and must give
+#     exactly the results in NAME.expect, and exit 1 exactly when those
+#     hold a failure.  NAME.kunit, if present, is the run's list of KUnit
+#     suites (run-scenario.sh -k); each line of NAME.why must appear in
+#     the output, so that a planted failure fails for its own reason.
+#  2. Scenario files with mistakes (scn/bad-*.scn) must be rejected by
+#     mss-init's parser built for the host ($LINT) with the expected
+#     message; scn/lang.scn must expand to scn/lang.parsed.
+#
+#   -s STAGE  result file $RESULTS/STAGE.txt (default rig-selftest)
+#   -a        append to it (the caller ran result_init)
+set -u
+
+ST=$(cd "$(dirname "$0")" && pwd)
+RIG=$(cd "$ST/.." && pwd)
+TOP=${TOP:-$(cd "$RIG/../../.." && pwd)}
+OUT=${OUT:-$TOP/build/out}
+RESULTS=${RESULTS:-$OUT/results}
+LINT=${LINT:-$OUT/bin/mss-init-lint}
+export RESULTS
+# shellcheck source-path=SCRIPTDIR source=../../../../scripts/testlib.sh
+. "$TOP/scripts/testlib.sh"
+
+stage=rig-selftest
+append=0
+while getopts "as:" opt; do
+	case $opt in
+	a) append=1 ;;
+	s) stage=$OPTARG ;;
+	*) echo "usage: $0 [-a] [-s STAGE]" >&2; exit 2 ;;
+	esac
+done
+if [ "$append" = 1 ]; then
+	STAGE=$stage
+	touch "$RESULTS/$STAGE.txt" || exit 2
+else
+	result_init "$stage"
+fi
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# --- 1. log parser on saved logs -------------------------------------
+for log in "$ST"/*.log; do
+	n=$(basename "$log" .log)
+	scn=$n
+	[ -f "$ST/$n.scn" ] && scn=$ST/$n.scn
+	kargs=()
+	[ -f "$ST/$n.kunit" ] && kargs=(-k "$ST/$n.kunit")
+	rm -rf "$tmp/res"
+	RESULTS=$tmp/res "$RIG/run-scenario.sh" -s selftest -l "$log" \
+		"${kargs[@]+"${kargs[@]}"}" "$scn" > "$tmp/out" 2>&1
+	rc=$?
+	want_rc=0
+	grep -q '^not ok ' "$ST/$n.expect" && want_rc=1
+	why=()
+	if [ -f "$ST/$n.why" ]; then
+		while IFS= read -r w; do
+			[ -z "$w" ] || grep -qF -- "$w" "$tmp/out" || why+=("$w")
+		done < "$ST/$n.why"
+	fi
+	if ! diff -u "$ST/$n.expect" "$tmp/res/selftest.txt" > "$tmp/diff" 2>&1; then
+		fail "selftest/parser/$n" "results differ from $n.expect:" \
+			"$(head -40 "$tmp/diff")"
+	elif [ "$rc" != "$want_rc" ]; then
+		fail "selftest/parser/$n" "run-scenario.sh exited $rc, want $want_rc" \
+			"$(head -20 "$tmp/out")"
+	elif [ ${#why[@]} -gt 0 ]; then
+		fail "selftest/parser/$n" "not in the output:" "${why[@]}" \
+			"output:" "$(head -20 "$tmp/out")"
+	else
+		pass "selftest/parser/$n"
+	fi
+done
+
+# --- 2. mss-init's scenario parser, built for the host ----------------
+if [ ! -x "$LINT" ]; then
+	fail selftest/lint-present "no $LINT (make check-rig-selftest builds it)"
+	exit 0
+fi
+
+if "$LINT" --parse "$ST/scn" lang > "$tmp/lang" 2>&1 &&
+   diff -u "$ST/scn/lang.parsed" "$tmp/lang" > "$tmp/diff"; then
+	pass selftest/lint/lang
+else
+	fail selftest/lint/lang "$(head -40 "$tmp/diff" "$tmp/lang")"
+fi
+for scn in "$ST"/scn/bad-*.scn; do
+	n=$(basename "$scn" .scn)
+	want=$(sed -n '1s/^# error: //p' "$scn")
+	if "$LINT" --parse "$ST/scn" "$n" > /dev/null 2> "$tmp/err"; then
+		fail "selftest/lint/$n" "accepted; expected: $want"
+	elif [ -n "$want" ] && grep -qF -- "$want" "$tmp/err"; then
+		pass "selftest/lint/$n"
+	else
+		fail "selftest/lint/$n" "expected: $want" "got: $(cat "$tmp/err")"
+	fi
+done
+
+exit 0
