@@ -15,6 +15,12 @@
 #  2. Scenario files with mistakes (scn/bad-*.scn) must be rejected by
 #     mss-init's parser built for the host ($LINT) with the expected
 #     message; scn/lang.scn must expand to scn/lang.parsed.
+#  3. check-rig.sh itself, over meta/*.scn with planted runners
+#     (meta/fake-runner.sh): a runner that drops a test's result, drops
+#     the boot result, drops a KUnit suite, records nothing, or exits with
+#     a status its results contradict must each fail the scenario, and a
+#     declared KUnit suite that no scenario loads must fail.  The honest
+#     fake runner must give no such failure.
 #
 #   -s STAGE  result file $RESULTS/STAGE.txt (default rig-selftest)
 #   -a        append to it (the caller ran result_init)
@@ -106,4 +112,57 @@ for scn in "$ST"/scn/bad-*.scn; do
 	fi
 done
 
+# --- 3. check-rig.sh holds the runner to its word ---------------------
+
+# meta MODE DECLARED: check-rig.sh over meta/ with the fake runner in MODE;
+# its result file is left in $tmp/meta/rig.txt
+meta() {
+	rm -rf "$tmp/meta"
+	RESULTS=$tmp/meta RIG_SELFTESTS=0 RIG_SCNDIR=$ST/meta \
+		RUN_SCENARIO=$ST/meta/fake-runner.sh FAKE_MODE=$1 \
+		KUNIT_DECLARED=$2 "$RIG/check-rig.sh" > "$tmp/meta.out" 2>&1
+}
+
+# meta_expect NAME MODE DECLARED RESULT...: exactly these "not ok" results
+# (sorted, without the stage) besides the fake runner's own failures
+meta_expect() {
+	local name=$1 mode=$2 decl=$3
+	shift 3
+	if ! meta "$mode" "$decl"; then
+		fail "selftest/check-rig/$name" "check-rig.sh exited $?" \
+			"$(tail -n 20 "$tmp/meta.out")"
+		return
+	fi
+	sed -n 's|^not ok rig/||p' "$tmp/meta/rig.txt" |
+		grep -Ev '/(planted|kunit_a/case_fails)$' | sort > "$tmp/got"
+	printf '%s\n' "$@" | sed '/^$/d' | sort > "$tmp/want"
+	if diff -u "$tmp/want" "$tmp/got" > "$tmp/diff"; then
+		pass "selftest/check-rig/$name"
+	else
+		fail "selftest/check-rig/$name" "$(cat "$tmp/diff")" \
+			"$(tail -n 20 "$tmp/meta.out")"
+	fi
+}
+
+decl=$tmp/declared
+printf 'meta_kunit\tkunit_a\t2\n' > "$decl"
+meta_expect honest-runner honest "$decl"
+meta_expect drops-a-test drop-test "$decl" meta-plain/results-complete \
+	meta-kunit/results-complete
+meta_expect drops-boot drop-boot "$decl" meta-plain/results-complete \
+	meta-kunit/results-complete
+meta_expect drops-expect-log drop-expect-log "$decl" meta-plain/results-complete
+meta_expect drops-kunit-suite drop-kunit "$decl" meta-kunit/results-complete
+meta_expect records-nothing nothing "$decl" meta-plain/results-complete \
+	meta-kunit/results-complete
+meta_expect exit-0-with-failure fail-exit-0 "$decl" meta-plain/runner-status \
+	meta-kunit/runner-status
+meta_expect exit-1-without-failure exit-1 "$decl" meta-plain/runner-status \
+	meta-kunit/runner-status
+meta_expect runner-dies dies "$decl" meta-plain/runner-status \
+	meta-plain/results-complete meta-kunit/runner-status \
+	meta-kunit/results-complete
+printf 'meta_kunit\tkunit_a\t2\nnowhere_kunit\tkunit_nowhere\t3\n' > "$tmp/declared2"
+meta_expect suite-loaded-nowhere honest "$tmp/declared2" \
+	kunit/kunit_nowhere/loaded-by-a-scenario
 exit 0
