@@ -122,9 +122,10 @@ $(KIMAGE): $(KCONFIG_STAMP)
 # Our modules (out of tree, Kbuild in drivers/remoteproc)
 
 MODSRC		:= $(TOP)/drivers/remoteproc
-# The simulator and KUnit modules only make sense in the test kernel
+# The simulator and KUnit modules only make sense in the test kernel.
+# In a kernel tree these come from drivers/remoteproc/Kconfig.
 ifeq ($(KDIR),$(KOBJ))
-MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m
+MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m
 MOD_DEPS	:= $(KIMAGE)
 else
 MOD_EXTRA	:=
