@@ -8,6 +8,7 @@
 # Environment: FWGEN (the binary), FWGEN_VERIFY (mdt-verify.py), FWDIR
 # (the generated guest /lib/firmware), FW_MPSS_BASE, RESULTS.
 
+set -u
 TOP=$(cd "$(dirname "$0")/../../../.." && pwd)
 . "$TOP/scripts/testlib.sh"
 
@@ -20,7 +21,7 @@ result_init fwgen
 
 [ -x "$FWGEN" ] || { fail build "no $FWGEN"; exit 0; }
 
-T=$(mktemp -d)
+T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
 # --- helpers ---------------------------------------------------------------
