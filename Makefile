@@ -159,6 +159,8 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # ---------------------------------------------------------------------------
 # Pieces owned by the parts of the project
 
+# First, as every other stage relies on what it checks
+-include scripts/pipeline.mk
 -include drivers/remoteproc/check.mk
 # Before the rig and firmware fragments: it sets their DTB and address defaults
 -include arch/arm64/boot/dts/qcom/sim-dtbs.mk
