@@ -21,6 +21,9 @@
 #     a status its results contradict must each fail the scenario, and a
 #     declared KUnit suite that no scenario loads must fail.  The honest
 #     fake runner must give no such failure.
+#  4. kunit-declared.py on kunit-src/*/: good/ must give good/expect (a
+#     parameterised case counted once, comments ignored, a module of two
+#     objects); each bad-*/ and none/ must fail with its expect-error.
 #
 #   -s STAGE  result file $RESULTS/STAGE.txt (default rig-selftest)
 #   -a        append to it (the caller ran result_init)
@@ -165,4 +168,24 @@ meta_expect runner-dies dies "$decl" meta-plain/runner-status \
 printf 'meta_kunit\tkunit_a\t2\nnowhere_kunit\tkunit_nowhere\t3\n' > "$tmp/declared2"
 meta_expect suite-loaded-nowhere honest "$tmp/declared2" \
 	kunit/kunit_nowhere/loaded-by-a-scenario
+
+# --- 4. the declared KUnit cases -----------------------------------------
+for d in "$ST"/kunit-src/*/; do
+	n=$(basename "$d")
+	"$RIG/kunit-declared.py" "$d" > "$tmp/kd.out" 2> "$tmp/kd.err"
+	rc=$?
+	if [ -f "$d/expect" ]; then
+		if [ $rc -eq 0 ] && diff -u "$d/expect" "$tmp/kd.out" > "$tmp/diff"; then
+			pass "selftest/kunit-declared/$n"
+		else
+			fail "selftest/kunit-declared/$n" "exit $rc" "$(cat "$tmp/diff" "$tmp/kd.err")"
+		fi
+	elif [ $rc -eq 1 ] && [ ! -s "$tmp/kd.out" ] &&
+	     grep -qF -- "$(cat "$d/expect-error")" "$tmp/kd.err"; then
+		pass "selftest/kunit-declared/$n"
+	else
+		fail "selftest/kunit-declared/$n" "exit $rc, want 1 and: $(cat "$d/expect-error")" \
+			"$(cat "$tmp/kd.out" "$tmp/kd.err")"
+	fi
+done
 exit 0
