@@ -3,7 +3,7 @@
 # qcom_q6v5_mss rework: driver, bindings, DTS validator and QEMU test rig.
 #
 #   make demo    build everything and load a modem on the simulated sdm845
-#   make check   every test; ends with "N passed, N failed"
+#   make check   every test; ends with "N passed, N failed, N skipped"
 #   make help    all targets
 #
 # Everything generated lands under build/ (ignored by git):
@@ -68,7 +68,7 @@ help:
 	@echo '                  e.g. make modules KDIR=/path/to/your/built/qcom/tree'
 	@echo '  upstream-dtbs   build the 6.12 qcom arm64 DTBs for the fleet checks'
 	@echo 'Tests:'
-	@echo '  check           every test; ends with "N passed, N failed"'
+	@echo '  check           every test; ends with "N passed, N failed, N skipped"'
 	@echo '  demo            boot the simulated sdm845 board and load the modem via sysfs'
 	@echo '  bench           benchmarks (printed with their baselines as ratios)'
 	@printf '  %s\n' $(HELP_EXTRA)
@@ -122,9 +122,10 @@ $(KIMAGE): $(KCONFIG_STAMP)
 # Our modules (out of tree, Kbuild in drivers/remoteproc)
 
 MODSRC		:= $(TOP)/drivers/remoteproc
-# The simulator and KUnit modules only make sense in the test kernel
+# The simulator and KUnit modules only make sense in the test kernel.
+# In a kernel tree these come from drivers/remoteproc/Kconfig.
 ifeq ($(KDIR),$(KOBJ))
-MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m
+MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m
 MOD_DEPS	:= $(KIMAGE)
 else
 MOD_EXTRA	:=
@@ -158,6 +159,8 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # ---------------------------------------------------------------------------
 # Pieces owned by the parts of the project
 
+# First, as every other stage relies on what it checks
+-include scripts/pipeline.mk
 -include drivers/remoteproc/check.mk
 # Before the rig and firmware fragments: it sets their DTB and address defaults
 -include arch/arm64/boot/dts/qcom/sim-dtbs.mk

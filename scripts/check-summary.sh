@@ -2,25 +2,121 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # check-summary.sh RESULTS_DIR STAGE...: count every stage's results and
-# print the closing "N passed, N failed" line.  A stage that left no
-# result file, or an empty one, did not run and counts as a failure.
+# print the closing line of `make check`, always its last line:
+#
+#   N passed, N failed, N skipped
+#
+# Result lines (scripts/testlib.sh) are "ok NAME", "not ok NAME" and
+# "skip NAME # REASON".  Counted as failed:
+#   - every "not ok";
+#   - a skip whose NAME is not in the expected-skips list (EXPECTED_SKIPS,
+#     default scripts/expected-skips.txt: "NAME<TAB>REASON" lines), so the
+#     list can only grow by an edit that says why;
+#   - a stage that left no result file, or an empty one (it did not run);
+#   - a line that is none of the three forms (a broken producer), and an
+#     expected-skips line without a reason.
+# A listed skip that no longer happens is reported, not failed: remove it.
+# Exit status 0 only when nothing failed.
+set -u
+
 dir=$1
 shift
+top=$(cd "$(dirname "$0")/.." && pwd)
+list=${EXPECTED_SKIPS:-$top/scripts/expected-skips.txt}
+shown=${list#"$top"/}
+tab=$(printf '\t')
+nl='
+'
 passed=0
 failed=0
+skipped=0
+bad_list=0
+
+# The expected skips, "NAME<TAB>REASON"; names are kept newline-separated
+expected=$nl
+if [ -f "$list" ]; then
+	lineno=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		lineno=$((lineno + 1))
+		case $line in '' | '#'*) continue ;; esac
+		n=${line%%"$tab"*}
+		why=${line#*"$tab"}
+		if [ "$n" = "$line" ] || [ -z "$why" ] || [ -z "$n" ]; then
+			echo "not ok $shown:$lineno: want NAME<TAB>REASON: $line"
+			bad_list=$((bad_list + 1))
+			continue
+		fi
+		expected="$expected$n$nl"
+	done < "$list"
+else
+	echo "not ok $shown: no expected-skips list"
+	bad_list=1
+fi
+
+seen=$nl
 for s in "$@"; do
 	f=$dir/$s.txt
 	if [ ! -s "$f" ]; then
-		echo "not ok $s (stage produced no results)"
+		printf '%-24s stage produced no results\n' "$s:"
+		echo "    not ok $s (stage produced no results)"
 		failed=$((failed + 1))
 		continue
 	fi
-	p=$(grep -c '^ok ' "$f")
-	n=$(grep -c '^not ok ' "$f")
-	printf '%-24s %4d passed, %4d failed\n' "$s:" "$p" "$n"
-	grep '^not ok ' "$f" | sed 's/^/    /'
+	p=0
+	n=0
+	k=0
+	out=
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		'ok '*' # SKIP'* | 'ok '*' # skip'*)
+			# a KTAP-style skip is still a skip, never a pass
+			name=${line#ok }
+			name=${name%% # *}
+			why=${line#* # [Ss][Kk][Ii][Pp]}
+			line="skip $name # ${why# }"
+			;;
+		esac
+		case $line in
+		'ok '?*)
+			p=$((p + 1)) ;;
+		'not ok '?*)
+			n=$((n + 1))
+			out="$out    $line$nl" ;;
+		'skip '?*' # '?*)
+			name=${line#skip }
+			name=${name%% # *}
+			seen="$seen$name$nl"
+			case $expected in
+			*"$nl$name$nl"*)
+				k=$((k + 1))
+				out="$out    $line (expected)$nl" ;;
+			*)
+				n=$((n + 1))
+				out="$out    not ok $name (unexpected skip: ${line#* # }; not in $shown)$nl" ;;
+			esac ;;
+		*)
+			n=$((n + 1))
+			out="$out    not ok $s: malformed result line: $line$nl" ;;
+		esac
+	done < "$f"
+	printf '%-24s %4d passed, %4d failed, %4d skipped\n' "$s:" "$p" "$n" "$k"
+	printf '%s' "$out"
 	passed=$((passed + p))
 	failed=$((failed + n))
+	skipped=$((skipped + k))
 done
-echo "$passed passed, $failed failed"
+
+# Listed skips of the stages summarised here that did not happen
+for s in "$@"; do
+	printf '%s' "$expected" | while IFS= read -r name; do
+		case $name in "$s"/*) ;; *) continue ;; esac
+		case $seen in
+		*"$nl$name$nl"*) ;;
+		*) echo "# expected skip no longer happens: $name (remove it from $shown)" ;;
+		esac
+	done
+done
+
+failed=$((failed + bad_list))
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1,37 +1,65 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Shared result recording for `make check` stages.  A stage sources this,
-# calls result_init STAGE, then pass/fail per test.  Results land in
-# $RESULTS/STAGE.txt as "ok NAME" / "not ok NAME"; scripts/check-summary.sh
-# counts them.  A stage script exits 0 when it recorded its results, even
-# failing ones, so that every stage runs; it exits non-zero only when it
-# could not run at all, which the summary counts as a failure too.
+# calls result_init STAGE, then pass/fail/skip per test.  Results land in
+# $RESULTS/STAGE.txt as "ok NAME", "not ok NAME" or "skip NAME # REASON";
+# scripts/check-summary.sh counts them.  A skip is never a pass: the
+# summary counts it apart, and fails the run unless NAME is listed in
+# scripts/expected-skips.txt.  A stage script exits 0 when it recorded its
+# results, even failing ones, so that every stage runs; it exits non-zero
+# only when it could not run at all, which the summary counts as a failure
+# too.  A result that cannot be written ends the stage with status 2.
 
 RESULTS=${RESULTS:-build/out/results}
 
 result_init() {
 	STAGE=$1
-	mkdir -p "$RESULTS"
-	: > "$RESULTS/$STAGE.txt"
+	if ! mkdir -p "$RESULTS" || ! : > "$RESULTS/$STAGE.txt"; then
+		echo "testlib: cannot create $RESULTS/$STAGE.txt" >&2
+		exit 2
+	fi
+}
+
+# record LINE: append one result line, and show it
+record() {
+	printf '%s\n' "$1" >> "$RESULTS/$STAGE.txt" || {
+		echo "testlib: cannot record '$1' in $RESULTS/$STAGE.txt" >&2
+		exit 2
+	}
+	printf '%s\n' "$1"
 }
 
 pass() {
-	echo "ok $STAGE/$1" | tee -a "$RESULTS/$STAGE.txt"
+	record "ok $STAGE/$1"
 }
 
-# fail NAME [DETAIL...]: DETAIL goes to the console, not the result file
+# fail NAME [DETAIL...]: DETAIL goes to the console, not the result file,
+# every line of it as a "#" comment
 fail() {
 	name=$1
 	shift
-	echo "not ok $STAGE/$name" | tee -a "$RESULTS/$STAGE.txt"
-	[ $# -eq 0 ] || printf '#   %s\n' "$@"
+	record "not ok $STAGE/$name"
+	[ $# -eq 0 ] || printf '%s\n' "$@" | sed 's/^/#   /'
+}
+
+# skip NAME REASON...: the test could not run.  REASON is required and goes
+# into the result file on the same line; a skip without one is a failure.
+skip() {
+	name=$1
+	shift
+	why=$(printf '%s' "$*" | tr '\n\t' '  ')
+	if [ -z "$why" ]; then
+		fail "$name" "skipped without a reason"
+		return
+	fi
+	record "skip $STAGE/$name # $why"
 }
 
 # check NAME CMD...: run CMD, record its exit status, show its output on failure
 check() {
 	name=$1
 	shift
-	log=$(mktemp)
+	log=$(mktemp) || { fail "$name" "mktemp failed"; return; }
 	if "$@" > "$log" 2>&1; then
 		pass "$name"
 	else

@@ -8,7 +8,8 @@ HELP_EXTRA += 'check-driver    W=1/sparse/checkpatch/kernel-doc on our kernel co
 
 .PHONY: check-driver
 check-driver: $(MOD_DEPS)
-	@KSRC=$(KSRC) KDIR=$(KDIR) MODSRC=$(MODSRC) RESULTS=$(RESULTS) \
+	@KSRC=$(KSRC) KDIR=$(KDIR) KOBJ=$(KOBJ) MODSRC=$(MODSRC) RESULTS=$(RESULTS) \
+		TOP=$(TOP) OUT=$(OUT) \
 		LOGS=$(LOGS) MOD_EXTRA="$(MOD_EXTRA)" \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
 		drivers/remoteproc/check-driver.sh

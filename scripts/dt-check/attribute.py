@@ -20,6 +20,10 @@ with the node's name, not its path.  A finding belongs to the MSS node when
     DTB the attribution is exact, otherwise the finding is counted for the
     MSS node anyway and marked "ambiguous", so that a zero is always a
     real zero.
+A log that shows dt-validate did not run to its end (a line from
+dt-validate.sh "dt-validate.sh: dt-validate crashed on ...", or a Python
+traceback) counts as one finding on every enabled MSS node of the DTB: a
+crash is never zero findings.
 Any other output line is a decoder message such as "PROP: size (5) error
 for type uint32" that names a property but no node.  If PROP is a property
 of the MSS node or its descendants it is counted for the MSS node as an
@@ -43,6 +47,12 @@ mss_nodes = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(mss_nodes)
 
 MSS_SCHEMA_RE = re.compile(r"/qcom,[^/]*(mss-pil|mss-memory-region|mss-metadata-region)\.yaml$")
+CRASH_RE = re.compile(r"^(dt-validate\.sh: dt-validate crashed on |Traceback \(most recent call last\):)")
+
+
+def crash_lines(text):
+    """The lines of a dt-validate log that say it did not run to its end."""
+    return [line for line in text.splitlines() if CRASH_RE.match(line)]
 
 
 def parse_log(text, dtb):
@@ -114,13 +124,19 @@ def attribute(dtb, log, schemas=None):
     with open(log, encoding="utf-8", errors="replace") as f:
         text = f.read()
     findings, other = parse_log(text, dtb)
+    crashes = crash_lines(text)
     nodes, count = mss_names(blob)
     out = []
     for path, compat, enabled, names, propnames in nodes:
         if not enabled:
             continue
         mine, ambiguous, unattributed = [], 0, []
+        for line in crashes:
+            mine.append({"node": None, "text": ["dt-validate did not finish: " + line],
+                         "schema": None})
         for line in other:
+            if line in crashes:
+                continue
             prop = line.split(":", 1)[0].strip()
             if prop in propnames:
                 mine.append({"node": None, "text": [line], "schema": None, "ambiguous": True})

@@ -16,6 +16,11 @@
 #                          per board; a control run
 #                          with the 6.12 bindings must find the 2022.08
 #                          misreadings, so the pipeline can fail
+#   selftest/...           planted failures: a crashing dt-validate must
+#                          fail the fleet, dtbs_check and the fixtures
+#
+# dt-validate always runs through dt-validate.sh, which tells a crash from
+# a clean run (DT_VALIDATE names the program it runs).
 #
 # Environment (from bindings.mk): TOP KSRC RESULTS LOGS DTCHK_BUILD
 # DTCHK_BINDINGS DTCHK_SCHEMA DTCHK_FULL DTCHK_DTC DTCHK_UPQCOM DTCHK_JOBS
@@ -107,8 +112,11 @@ n_ign=$(grep -c "ignoring, error in schema" "$work/dbc-output.txt" || true)
 
 # Every schema our files reference must have made it into the processed
 # schema (a skipped one would turn into "False schema" findings).
-"$here/schema-closure.py" "$DTCHK_BINDINGS" $DTCHK_OURS > "$work/closure.txt"
-if xargs "$here/schema-has.py" "$DTCHK_FULL" < "$work/closure.txt" > "$work/ids.txt" 2>&1
+if ! "$here/schema-closure.py" "$DTCHK_BINDINGS" $DTCHK_OURS > "$work/closure.txt" 2>&1 ||
+   [ ! -s "$work/closure.txt" ]; then
+	fail dt_binding_check/referenced-schemas-loaded "schema-closure.py failed:" \
+		"$(cat "$work/closure.txt")"
+elif xargs "$here/schema-has.py" "$DTCHK_FULL" < "$work/closure.txt" > "$work/ids.txt" 2>&1
 then
 	pass dt_binding_check/referenced-schemas-loaded
 else
@@ -120,8 +128,14 @@ fi
 # "// expect: SCHEMA.yaml: TEXT" means a finding from SCHEMA.yaml whose
 # first line contains TEXT.
 
-# check_expect DTS LOG: compare a dt-validate log with the DTS's expectations
+# check_expect DTS LOG: compare a dt-validate log with the DTS's expectations;
+# a missing log or a crash (dt-validate.sh's line) is never a match
 check_expect() {
+	[ -f "$2" ] || { echo "no dt-validate log $2"; return 1; }
+	if grep -q '^dt-validate\.sh: ' "$2"; then
+		tail -n 20 "$2"
+		return 1
+	fi
 	exp=$(sed -n 's|^// expect: ||p' "$1")
 	if [ "$exp" = ok ]; then
 		[ ! -s "$2" ] && return 0
@@ -148,12 +162,14 @@ for dts in "$here"/tests/*.dts; do
 	"$here/dts2dtb.sh" "$KSRC" "$DTCHK_DTC" "$dts" "$fx/$n.dtb" > "$fx/$n.dtc" 2>&1 ||
 		echo "dtc exited $?" >> "$fx/$n.dtc"
 	[ -s "$fx/$n.dtc" ] && continue
-	echo "$fx/$n.dtb $DTCHK_SCHEMA $fx/$n.log" >> "$fx/jobs"
-	echo "$fx/$n.dtb $DTCHK_FULL $fx/$n.full.log" >> "$fx/jobs"
+	echo "$DTCHK_SCHEMA $fx/$n.log $fx/$n.dtb" >> "$fx/jobs"
+	echo "$DTCHK_FULL $fx/$n.full.log $fx/$n.dtb" >> "$fx/jobs"
 done
+# A crash is in its log (check_expect fails it); xargs only says some
+# job failed, which is why its status is not the verdict
 # shellcheck disable=SC2016
-xargs -P "$DTCHK_JOBS" -L 1 sh -c 'dt-validate -u "$0" -p "$2" "$1" > "$3" 2>&1' \
-	"$DTCHK_BINDINGS" < "$fx/jobs"
+xargs -P "$DTCHK_JOBS" -L 1 sh -c '"$0" "$3" -u "$1" -p "$2" "$4"' \
+	"$here/dt-validate.sh" "$DTCHK_BINDINGS" < "$fx/jobs"
 for dts in "$here"/tests/*.dts; do
 	n=$(basename "$dts" .dts)
 	if [ -s "$fx/$n.dtc" ]; then
@@ -178,11 +194,17 @@ for dts in $DTCHK_OUR_DTS; do
 		continue
 	fi
 	[ -s "$od/$n.dtc" ] && sed 's/^/# dtc: /' "$od/$n.dtc"
-	dt-validate -u "$DTCHK_BINDINGS" -p "$DTCHK_SCHEMA" "$od/$n.dtb" > "$od/$n.log" 2>&1
-	"$here/attribute.py" -- "$od/$n.dtb" "$od/$n.log" > "$od/$n.mss"
-	nodes=$(grep -vc '^#' "$od/$n.mss" || true)
-	bad=$(grep -v '^#' "$od/$n.mss" | awk -F'\t' '$4 > 0' | wc -l)
-	if [ "$nodes" -eq 0 ]; then
+	"$here/dt-validate.sh" "$od/$n.log" -u "$DTCHK_BINDINGS" -p "$DTCHK_SCHEMA" "$od/$n.dtb"
+	vrc=$?
+	if ! "$here/attribute.py" -- "$od/$n.dtb" "$od/$n.log" > "$od/$n.mss" 2>&1; then
+		fail "ours/$n" "attribute.py failed:" "$(cat "$od/$n.mss")"
+		continue
+	fi
+	nodes=$(grep -vc '^#' "$od/$n.mss")
+	bad=$(awk -F'\t' '!/^#/ && $4 > 0' "$od/$n.mss" | wc -l)
+	if [ "$vrc" -ne 0 ]; then
+		fail "ours/$n" "dt-validate did not run to its end:" "$(tail -n 20 "$od/$n.log")"
+	elif [ "$nodes" -eq 0 ]; then
 		fail "ours/$n" "no enabled MSS node"
 	elif [ "$bad" -ne 0 ]; then
 		fail "ours/$n" "$(cat "$od/$n.mss")"
@@ -262,19 +284,113 @@ fi
 # misreadings of dt-schema 2022.08 on MSS nodes of each binding.
 ctl=$work/control
 mkdir -p "$ctl"
-"$here/schema-closure.py" "$KSRC/$rel" remoteproc/qcom,msm8916-mss-pil.yaml \
+ctl_ok=1
+if ! "$here/schema-closure.py" "$KSRC/$rel" remoteproc/qcom,msm8916-mss-pil.yaml \
 	remoteproc/qcom,msm8996-mss-pil.yaml remoteproc/qcom,sc7180-mss-pil.yaml \
-	remoteproc/qcom,sc7280-mss-pil.yaml > "$ctl/list"
-dt-mk-schema -j @"$ctl/list" > "$ctl/schema.json" 2> "$ctl/mk.log"
+	remoteproc/qcom,sc7280-mss-pil.yaml > "$ctl/list" 2> "$ctl/closure.log" ||
+   ! dt-mk-schema -j @"$ctl/list" > "$ctl/schema.json" 2> "$ctl/mk.log"; then
+	ctl_ok=0
+fi
 for b in msm8916-longcheer-l8150 sdm845-db845c sc7180-idp sc7280-herobrine-crd; do
 	d=$DTCHK_UPQCOM/$b.dtb
 	[ -f "$d" ] || { fail "upstream-control/$b" "$d missing"; continue; }
-	dt-validate -u "$KSRC/$rel" -p "$ctl/schema.json" "$d" > "$ctl/$b.log" 2>&1
-	n=$("$here/attribute.py" -- "$d" "$ctl/$b.log" | grep -v '^#' | cut -f4)
-	if [ "${n:-0}" -gt 0 ]; then
+	if [ "$ctl_ok" = 0 ]; then
+		fail "upstream-control/$b" "no 6.12 schema:" "$(cat "$ctl/closure.log" "$ctl/mk.log")"
+		continue
+	fi
+	# a crash would count as a finding: here it must not pass
+	if ! "$here/dt-validate.sh" "$ctl/$b.log" -u "$KSRC/$rel" -p "$ctl/schema.json" "$d"; then
+		fail "upstream-control/$b" "dt-validate did not run to its end:" \
+			"$(tail -n 20 "$ctl/$b.log")"
+		continue
+	fi
+	if ! "$here/attribute.py" -- "$d" "$ctl/$b.log" > "$ctl/$b.mss" 2>&1; then
+		fail "upstream-control/$b" "attribute.py failed:" "$(cat "$ctl/$b.mss")"
+		continue
+	fi
+	n=$(awk -F'\t' '!/^#/ { n += $4 } END { print n + 0 }' "$ctl/$b.mss")
+	if [ "$n" -gt 0 ]; then
 		pass "upstream-control/$b"
 	else
 		fail "upstream-control/$b" "the 6.12 bindings gave no finding on the MSS node"
 	fi
 done
+
+# ---------------------------------------------------------------------------
+# 5. Planted failures: a dt-validate that crashes (a traceback and exit 1,
+# a traceback and exit 0) or is given no DTB must fail the fleet, dtbs_check
+# and the fixtures; one that runs and finds nothing must not.
+
+st=$work/selftest
+mkdir -p "$st/dtbs"
+printf '%s\n' '#!/bin/sh' 'echo "Traceback (most recent call last):"' \
+	'echo "  File \"/usr/bin/dt-validate\", line 1"' 'echo "KeyError: planted"' \
+	'exit 1' > "$st/crash"
+printf '%s\n' '#!/bin/sh' 'echo "Traceback (most recent call last):"' 'exit 0' > "$st/crash0"
+printf '%s\n' '#!/bin/sh' 'exit 0' > "$st/clean"
+chmod +x "$st/crash" "$st/crash0" "$st/clean"
+# a fixture DTB with an enabled MSS node
+stdtb=
+for d in "$fx"/*.dtb; do
+	: > "$st/empty.log"
+	if "$here/attribute.py" -- "$d" "$st/empty.log" 2> /dev/null | grep -q .; then
+		stdtb=$d
+		break
+	fi
+done
+if [ -z "$stdtb" ]; then
+	fail selftest/fixture-dtb "no fixture DTB with an enabled MSS node in $fx"
+else
+	cp "$stdtb" "$st/dtbs/"
+	# fleet_finds DT_VALIDATE: the findings fleet.sh reports on the board
+	fleet_finds() {
+		rm -rf "$st/fleet"
+		DT_VALIDATE=$1 "$here/fleet.sh" "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" \
+			"$st/dtbs" "$st/fleet" 1 > "$st/fleet.out" 2>&1 || {
+			echo "fleet.sh failed: $(cat "$st/fleet.out")"
+			return
+		}
+		awk -F'\t' '!/^#/ { n += $4; k++ } END { print (k ? n : "no rows") }' \
+			"$st/fleet/report.txt"
+	}
+	for v in crash crash0; do
+		got=$(fleet_finds "$st/$v")
+		case $got in
+		[1-9]*) pass "selftest/dt-validate-$v-fails-fleet" ;;
+		*) fail "selftest/dt-validate-$v-fails-fleet" "findings: $got" ;;
+		esac
+	done
+	got=$(fleet_finds "$st/clean")
+	if [ "$got" = 0 ]; then
+		pass selftest/dt-validate-clean-passes-fleet
+	else
+		fail selftest/dt-validate-clean-passes-fleet "findings: $got"
+	fi
+	if DT_VALIDATE=$st/crash DTCHK_BUILD=$st "$here/dtbs-check.sh" "" \
+		"$st/dtbs/$(basename "$stdtb")" > "$st/dtbs-check.out" 2>&1; then
+		fail selftest/dt-validate-crash-fails-dtbs-check "exit 0:" \
+			"$(cat "$st/dtbs-check.out")"
+	elif grep -q 'did not run to its end' "$st/dtbs-check.out"; then
+		pass selftest/dt-validate-crash-fails-dtbs-check
+	else
+		fail selftest/dt-validate-crash-fails-dtbs-check "$(cat "$st/dtbs-check.out")"
+	fi
+	if "$here/dt-validate.sh" "$st/nodtb.log" -p "$DTCHK_SCHEMA" "$st/no-such.dtb"; then
+		fail selftest/dt-validate-missing-dtb "a DTB that does not exist passed"
+	else
+		pass selftest/dt-validate-missing-dtb
+	fi
+	# a fixture expecting no finding must not match a crash, or no log
+	okdts=$(grep -l '^// expect: ok$' "$here"/tests/*.dts | head -n 1)
+	DT_VALIDATE=$st/crash0 "$here/dt-validate.sh" "$st/fixture.log" \
+		-p "$DTCHK_SCHEMA" "$stdtb"
+	if [ -z "$okdts" ]; then
+		fail selftest/fixture-crash-is-no-match "no fixture expects ok"
+	elif check_expect "$okdts" "$st/fixture.log" > /dev/null ||
+	     check_expect "$okdts" "$st/no-such.log" > /dev/null; then
+		fail selftest/fixture-crash-is-no-match "check_expect accepted a crash or no log"
+	else
+		pass selftest/fixture-crash-is-no-match
+	fi
+fi
 exit 0

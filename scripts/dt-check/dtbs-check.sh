@@ -6,7 +6,8 @@
 # Compiles DTS the kbuild way (dts2dtb.sh) unless a DTB is given, runs
 # dt-validate against $DTCHK_SCHEMA and prints its complete output, then a
 # count of the findings on each MSS node (attribute.py).  Exit status 1 if
-# dtc failed or an MSS node has findings.
+# dtc failed, dt-validate did not run to its end (dt-validate.sh), or an
+# MSS node has findings.
 set -eu
 
 dts=$1
@@ -30,10 +31,11 @@ fi
 log=$DTCHK_BUILD/dtbs/$(basename "$dtb" .dtb).check.log
 mkdir -p "$(dirname "$log")"
 echo "  CHECK   $dtb (schema $DTCHK_SCHEMA)"
-dt-validate -u "$DTCHK_BINDINGS" -p "$DTCHK_SCHEMA" "$dtb" > "$log" 2>&1 || true
-cat "$log"
-
 rc=0
+"$here/dt-validate.sh" "$log" -u "$DTCHK_BINDINGS" -p "$DTCHK_SCHEMA" "$dtb" || rc=1
+cat "$log"
+[ $rc -eq 0 ] || echo "  dt-validate did not run to its end: the result is a failure"
+
 "$here/attribute.py" -- "$dtb" "$log" > "$log.mss"
 if [ ! -s "$log.mss" ]; then
 	echo "  no enabled Qualcomm MSS node in $dtb"

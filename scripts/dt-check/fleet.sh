@@ -12,8 +12,10 @@
 #   report.txt       one line per MSS node, "DTB PATH COMPATIBLE FINDINGS
 #                    AMBIGUOUS UNATTRIBUTED", each followed by its findings
 #   summary.txt      boards, findings on MSS nodes, wall time
-# Findings are attributed to the MSS node by attribute.py.  Exit status 0
-# when the run completed, whatever it found.
+# Findings are attributed to the MSS node by attribute.py; a dt-validate
+# that did not run to its end on a board (dt-validate.sh, DT_VALIDATE)
+# counts as a finding there.  Exit status 0 when the run completed,
+# whatever it found.
 set -eu
 
 schema=$1
@@ -31,7 +33,10 @@ rm -rf "$outdir"
 mkdir -p "$outdir/logs"
 start=$(date +%s.%N)
 
-"$here/mss-nodes.py" --enabled "$dtbdir"/*.dtb | cut -f1 | sort -u > "$outdir/upstream.txt"
+# not in a pipeline: a crash of the DTB reader must stop the run, not
+# shorten the list of boards
+"$here/mss-nodes.py" --enabled "$dtbdir"/*.dtb > "$outdir/mss-nodes.txt"
+cut -f1 "$outdir/mss-nodes.txt" | sort -u > "$outdir/upstream.txt"
 while read -r dtb; do
 	b=$(basename "$dtb")
 	if [ -n "$fixed" ] && [ -f "$fixed/$b" ]; then
@@ -42,13 +47,12 @@ while read -r dtb; do
 	fi
 done < "$outdir/upstream.txt" > "$outdir/boards.txt"
 
-# One dt-validate per DTB; the log keeps stdout and stderr, unfiltered.
+# One dt-validate per DTB; the log keeps stdout and stderr, unfiltered,
+# plus dt-validate.sh's line when it crashed (counted by attribute.py).
 # shellcheck disable=SC2016
 xargs -P "$jobs" -I{} sh -c '
-	b=$(basename "$1" .dtb)
-	dt-validate -u "$2" -p "$3" "$1" > "$4/logs/$b.log" 2>&1 ||
-		echo "dt-validate exited $? on $1" >> "$4/logs/$b.log"
-' sh {} "$bindings" "$schema" "$outdir" < "$outdir/boards.txt"
+	"$5" "$4/logs/$(basename "$1" .dtb).log" -u "$2" -p "$3" "$1" || true
+' sh {} "$bindings" "$schema" "$outdir" "$here/dt-validate.sh" < "$outdir/boards.txt"
 
 args=
 while read -r dtb; do

@@ -30,13 +30,22 @@ if [ "$mode" = check ]; then
 	result_init dtcheck-fuzz
 fi
 
-# Seeds for the firmware harness: the test firmware images
-python3 "$here/gen-fw.py" "$WORK/fw-gen" &&
-	find "$WORK/fw-gen" -type f | while read -r f; do
-		cp "$f" "$WORK/mdt-seeds/$(echo "$f" | tr / _)"
+# Seeds for the firmware harness: the test firmware images and an
+# annotated DTS for the source-map parser.  Without them the harness
+# would fuzz from nothing and still pass, so a failure here is a result.
+seeds_ok=1
+if python3 "$here/gen-fw.py" "$WORK/fw-gen" > "$LOGS/fuzz-seeds.log" 2>&1; then
+	for f in $(find "$WORK/fw-gen" -type f); do
+		cp "$f" "$WORK/mdt-seeds/$(echo "$f" | tr / _)" || seeds_ok=0
 	done
-# ... and an annotated DTS for the source-map parser
-dtc -q -I dtb -O dts -T -T "$CORPUS/good-reference.dtb" > "$WORK/mdt-seeds/annotated.dts" 2>/dev/null
+else
+	seeds_ok=0
+fi
+dtc -q -I dtb -O dts -T -T "$CORPUS/good-reference.dtb" \
+	> "$WORK/mdt-seeds/annotated.dts" 2>> "$LOGS/fuzz-seeds.log" || seeds_ok=0
+if [ "$seeds_ok" = 0 ] && [ "$mode" = check ]; then
+	fail fuzz-mdt-seeds "gen-fw.py, cp or dtc failed:" "$(cat "$LOGS/fuzz-seeds.log")"
+fi
 
 # fuzz NAME BIN SECONDS CORPUS_DIR SEED_DIR [EXTRA...]
 fuzz() {

@@ -2,7 +2,7 @@
 #
 # parse-log.awk: turn one guest console log into results for run-scenario.sh.
 #
-#   awk -v expect_file=FILE -f parse-log.awk GUEST.log
+#   awk -v expect_file=FILE [-v kunit_file=FILE] -f parse-log.awk GUEST.log
 #
 # The log holds two KTAP producers: mss-init (one flat list after
 # "mss-init: start", plan first) and KUnit (a top-level "KTAP version 1" /
@@ -12,10 +12,21 @@
 # in one ordered stream and a top-level result belongs to KUnit exactly
 # while a KUnit header still has suites outstanding.
 #
+# kunit_file, when given, lists the KUnit suites this boot must run, one
+# "SUITE<TAB>CASES<TAB>RUNS" line each (CASES as declared in the source,
+# RUNS the number of times the scenario loads the suite's module).  A suite
+# fails as a whole when it reports no case, when its plan or its case
+# results differ from CASES, when it is not in the list, or when it ran
+# fewer than RUNS times.  Without kunit_file only the first rule applies.
+#
+# A result with a "# SKIP" directive is a skip, never a pass ("not ok ...
+# # SKIP" stays a failure).
+#
 # Everything that is neither KTAP nor a diagnostic is kernel output and is
 # checked for complaints.  Output, one record per line, fields split by
 # TAB, details split by the ASCII unit separator:
-#   R  ok|notok  NAME  DETAILS     a result (NAME without the scenario)
+#   R  ok|notok|skip  NAME  DETAILS   a result (NAME without the scenario);
+#                                  a skip's first detail is its reason
 #   B  REASON  DETAILS             a reason to fail the boot
 #   E  ok|notok  N  TEXT           @expect-log number N
 #   U  SECONDS                     uptime when mss-init started
@@ -63,18 +74,66 @@ function is_complaint(l) {
 	return 0
 }
 
-function close_suite(stat, name, dir,    d) {
+# "ok 3 name # SKIP why" with rstat ok: a skip, reason in rwhy
+function is_skip() {
+	if (rstat != "ok" || toupper(substr(rdir, 1, 4)) != "SKIP")
+		return 0
+	rwhy = substr(rdir, 5)
+	sub(/^[ \t:]+/, "", rwhy)
+	if (rwhy == "")
+		rwhy = "no reason given"
+	return 1
+}
+
+# print one R record for the current result line
+function result(name, diag,    d) {
+	if (is_skip()) {
+		print "R\tskip\t" name "\t" add(rwhy, diag)
+		return
+	}
+	d = diag
+	if (rdir != "")
+		d = add(d, rdir)
+	print "R\t" rstat "\t" name "\t" d
+}
+
+# The suite's own result: one record when it failed as a whole, or when
+# its cases do not match what its source declares
+function close_suite(stat, name, dir,    d, bad) {
 	if (suite != "" && suite_plan >= 0 && suite_count != suite_plan)
 		print "B\tKUnit suite " suite ": plan 1.." suite_plan " but " \
 			suite_count " case results"
+	d = ""
+	bad = 0
 	if (stat == "notok" && suite_failed == 0) {
 		# the suite failed as a whole (init/exit), not in one case
-		d = add(kdiag, "suite " name " failed" (dir != "" ? ": " dir : ""))
-		print "R\tnotok\t" name "\t" d
-	} else if (suite_count == 0 && stat == "ok") {
-		# no cases ran (all filtered or skipped): still one result
-		print "R\tok\t" name "\t"
+		d = add(d, "suite " name " failed" (dir != "" ? ": " dir : ""))
+		bad = 1
 	}
+	if (suite_count == 0) {
+		d = add(d, "suite " name " reported no case results" \
+			(suite_plan >= 0 ? " (plan 1.." suite_plan ")" : "") \
+			(dir != "" ? ": " dir : ""))
+		bad = 1
+	}
+	if (name in kcases) {
+		kseen[name]++
+		if (suite_plan != kcases[name] || suite_count != kcases[name]) {
+			d = add(d, "suite " name ": plan 1.." suite_plan ", " \
+				suite_count " case results, but its source declares " \
+				kcases[name] " cases")
+			bad = 1
+		}
+	} else if (nkunit > 0 || kunit_file != "") {
+		d = add(d, "suite " name " is not among the suites this " \
+			"scenario's modules declare")
+		bad = 1
+	}
+	# the reasons first, then what the suite printed
+	if (kdiag != "")
+		d = d == "" ? kdiag : d US kdiag
+	if (bad)
+		print "R\tnotok\t" name "\t" d
 	suite = ""
 	suite_plan = -1
 	kdiag = ""
@@ -90,6 +149,21 @@ BEGIN {
 	if (expect_file != "")
 		while ((getline line < expect_file) > 0)
 			exp_text[++nexp] = line
+	nkunit = 0
+	if (kunit_file != "") {
+		while ((r = (getline line < kunit_file)) > 0) {
+			if (split(line, f, "\t") != 3 || f[2] !~ /^[0-9]+$/ ||
+			    f[3] !~ /^[0-9]+$/) {
+				print "B\tbad line in " kunit_file ": " line
+				continue
+			}
+			kcases[f[1]] = f[2] + 0
+			kruns[f[1]] = f[3] + 0
+			korder[++nkunit] = f[1]
+		}
+		if (r < 0)
+			print "B\tcannot read " kunit_file
+	}
 }
 
 {
@@ -158,10 +232,7 @@ l ~ /^    / {
 		suite_count++
 		if (rstat == "notok")
 			suite_failed++
-		d = kdiag
-		if (rdir != "")
-			d = add(d, rdir)
-		print "R\t" rstat "\t" suite "/" rname "\t" d
+		result(suite "/" rname, kdiag)
 		kdiag = ""
 	} else if (suite != "" && l1 !~ /^ *(KTAP version|# Subtest:)/ &&
 		   l1 !~ /^ +(not )?ok [0-9]+ /) {
@@ -182,10 +253,7 @@ l ~ /^(not )?ok [0-9]+ / {
 			print "B\tmss-init result " rnum " out of order (expected " \
 				init_count + 1 ")"
 		init_count++
-		d = diag
-		if (rdir != "")
-			d = add(d, rdir)
-		print "R\t" rstat "\t" rname "\t" d
+		result(rname, diag)
 		diag = ""
 	}
 	next
@@ -213,6 +281,15 @@ END {
 		print "B\tno \"mss-init: done\" sentinel"
 	if (compl != "")
 		print "B\tkernel complaints in the log:\t" compl
+	# declared suites that never reported (module not loaded, KUnit off,
+	# the test stopped before the insmod, ...)
+	for (i = 1; i <= nkunit; i++) {
+		k = korder[i]
+		if (kseen[k] < kruns[k])
+			print "R\tnotok\t" k "\tsuite " k " (" kcases[k] \
+				" cases in its source) ran " kseen[k] + 0 " of " \
+				kruns[k] " times the scenario loads its module"
+	}
 	for (i = 1; i <= nexp; i++)
 		print "E\t" ((i in exp_seen) ? "ok" : "notok") "\t" i "\t" exp_text[i]
 }

@@ -7,12 +7,18 @@
 #   make guest-init               build/out/guest/init (static aarch64)
 #   make initramfs                build/out/guest/initramfs.cpio
 #   make check-rig                boot every scenarios/*.scn (make check stage)
+#   make check-rig-selftest       only the rig's own negative controls (no boot)
 #   make qemu-run SCENARIO=name   boot one scenario, console on the terminal
 
 RIG_DIR		:= $(TOP)/tools/testing/qcom-mss
 RIG_INIT	:= $(GUESTOUT)/init
 RIG_INITRAMFS	:= $(GUESTOUT)/initramfs.cpio
 RIG_SCENARIOS	:= $(sort $(wildcard $(RIG_DIR)/scenarios/*.scn))
+# mss-init's scenario parser built for the host, and the KUnit suites our
+# sources declare (what each boot's KUnit output must match)
+RIG_LINT	:= $(BIN)/mss-init-lint
+RIG_KUNIT_DECLARED := $(OUT)/rig/kunit-declared.txt
+RIG_KUNIT_SRC	:= $(shell find $(TOP)/drivers/remoteproc \( -name '*.c' ! -name '*.mod.c' \) -o -name Kbuild)
 
 # Optional producers of guest inputs.  The firmware generator's fragment
 # is included after this one, so test for its file rather than for a
@@ -24,20 +30,22 @@ RIG_DTB_DEP	?=
 # Paths for the scripts, so they agree with this Makefile
 RIG_ENV		:= TOP=$(TOP) KOBJ=$(KOBJ) KIMAGE=$(KIMAGE) OUT=$(OUT) \
 		   MODOUT=$(MODOUT) DTBOUT=$(DTBOUT) GUESTOUT=$(GUESTOUT) \
-		   LOGS=$(LOGS) RESULTS=$(RESULTS)
+		   LOGS=$(LOGS) RESULTS=$(RESULTS) LINT=$(RIG_LINT) \
+		   KUNIT_DECLARED=$(RIG_KUNIT_DECLARED)
 
 # For `demo` and other boots: make them depend on $(RIG_DEPS), then run
 #   $(RIG_RUN) -v -s STAGE NAME      (-v streams the console)
-RIG_DEPS	:= initramfs $(RIG_DTB_DEP)
+RIG_DEPS	:= initramfs $(RIG_DTB_DEP) $(RIG_LINT) $(RIG_KUNIT_DECLARED)
 RIG_RUN		:= $(RIG_ENV) $(RIG_DIR)/run-scenario.sh
 
 CHECK_STAGES	+= rig
 HELP_EXTRA	+= 'guest-init      build the static guest init (mss-init)'
 HELP_EXTRA	+= 'initramfs       pack init, modules, firmware and scenarios for the guest'
 HELP_EXTRA	+= 'check-rig       boot every rig scenario in QEMU (stage of make check)'
+HELP_EXTRA	+= 'check-rig-selftest  negative controls of the rig alone, no boot'
 HELP_EXTRA	+= 'qemu-run        boot one scenario, console shown: make qemu-run SCENARIO=name'
 
-.PHONY: guest-init initramfs check-rig qemu-run
+.PHONY: guest-init initramfs check-rig check-rig-selftest qemu-run
 
 guest-init: $(RIG_INIT)
 
@@ -46,6 +54,17 @@ $(RIG_INIT): $(RIG_DIR)/init/init.c $(TOP)/scripts/include/mss_host.h | $(DEPS_S
 	$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror \
 		-I$(TOP)/scripts/include -o $@ $<
 
+$(RIG_LINT): $(RIG_DIR)/init/init.c $(TOP)/scripts/include/mss_host.h
+	@mkdir -p $(@D)
+	cc -O2 -Wall -Wextra -Werror -I$(TOP)/scripts/include -o $@ $<
+
+# Written whole or not at all: a half-written list would pass fewer suites
+$(RIG_KUNIT_DECLARED): $(RIG_DIR)/kunit-declared.py $(RIG_KUNIT_SRC)
+	@mkdir -p $(@D)
+	@python3 $< $(TOP)/drivers/remoteproc > $@.tmp && mv $@.tmp $@ || \
+		{ rm -f $@.tmp; exit 1; }
+	@sed 's/^/  KUNIT   declared: /' $@
+
 # The kernel provides usr/gen_init_cpio and the in-tree helper modules.
 # mkinitramfs.sh only rewrites the archive when its content changed.
 initramfs: $(KIMAGE) modules $(RIG_INIT) $(RIG_FIRMWARE_DEP)
@@ -53,6 +72,9 @@ initramfs: $(KIMAGE) modules $(RIG_INIT) $(RIG_FIRMWARE_DEP)
 
 check-rig: $(RIG_DEPS)
 	@$(RIG_ENV) $(RIG_DIR)/check-rig.sh
+
+check-rig-selftest: $(RIG_LINT)
+	@$(RIG_ENV) $(RIG_DIR)/selftest/run-selftests.sh
 
 # Without SCENARIO, say so before building anything
 qemu-run: $(if $(SCENARIO),$(RIG_DEPS))

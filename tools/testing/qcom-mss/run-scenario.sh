@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# run-scenario.sh [-s STAGE] [-a] [-v] [-l LOG] SCENARIO
+# run-scenario.sh [-s STAGE] [-a] [-v] [-l LOG] [-k FILE] SCENARIO
 #
 # Boot the test kernel in QEMU with mss.scenario=NAME, save the console to
 # build/out/logs/NAME.log, and record one result per guest test (mss-init's
@@ -14,12 +14,18 @@
 #   -a        append to that file (the caller ran result_init)
 #   -v        stream the guest console while it runs
 #   -l LOG    do not boot; parse LOG as if the guest had printed it
+#   -k FILE   the KUnit suites the run must show ("SUITE<TAB>CASES<TAB>RUNS",
+#             see parse-log.awk); by default, when booting, derived from
+#             the scenario ($LINT --parse: which modules it loads) and
+#             $KUNIT_DECLARED (kunit-declared.py: their suites and cases)
 #
 # The boot fails on a timeout, a missing "mss-init: done" sentinel, a KTAP
 # plan/result mismatch, or any kernel complaint (WARNING, BUG, Oops,
-# KASAN, lockdep, kmemleak, ...).  A failure prints the tail of the log.
-# Exit status: 0 all passed, 1 something failed (results recorded either
-# way), 2 usage error.
+# KASAN, lockdep, kmemleak, ...).  A KUnit suite fails when it reports
+# other than its declared cases, or never runs.  A "# SKIP" result is
+# recorded as a skip.  A failure prints the tail of the log.
+# Exit status: 0 nothing failed, 1 something failed (results recorded
+# either way), 2 usage error.
 set -u
 
 RIG=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,11 +39,13 @@ RESULTS=${RESULTS:-$OUT/results}
 KIMAGE=${KIMAGE:-$KOBJ/arch/arm64/boot/Image}
 INITRAMFS=${INITRAMFS:-$GUESTOUT/initramfs.cpio}
 QEMU=${QEMU:-qemu-system-aarch64}
+LINT=${LINT:-$OUT/bin/mss-init-lint}
+KUNIT_DECLARED=${KUNIT_DECLARED:-$OUT/rig/kunit-declared.txt}
 SCNDIR=$RIG/scenarios
 export RESULTS
 
 usage() {
-	sed -n '4,18s/^# \{0,1\}//p' "$0" >&2
+	sed -n '4,22s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -45,12 +53,14 @@ stage=qemu-run
 append=0
 verbose=0
 given_log=
-while getopts "s:avl:h" opt; do
+kunit_file=
+while getopts "s:avl:k:h" opt; do
 	case $opt in
 	s) stage=$OPTARG ;;
 	a) append=1 ;;
 	v) verbose=1 ;;
 	l) given_log=$OPTARG ;;
+	k) kunit_file=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -113,9 +123,48 @@ esac
 
 mkdir -p "$LOGS"
 log=$LOGS/$scen.log
-tmp=$(mktemp -d)
+tmp=$(mktemp -d) || boot_fail "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
-printf '%s\n' "${expect_log[@]+"${expect_log[@]}"}" | sed '/^$/d' > "$tmp/expect"
+printf '%s\n' "${expect_log[@]+"${expect_log[@]}"}" | sed '/^$/d' > "$tmp/expect" ||
+	boot_fail "cannot write $tmp/expect"
+
+# The KUnit suites this boot must run: each suite of each test module the
+# scenario loads (as the guest will expand it), once per load
+if [ -z "$kunit_file" ] && [ -z "$given_log" ]; then
+	[ -x "$LINT" ] || boot_fail "no scenario lint $LINT (make check-rig builds it)"
+	[ -f "$KUNIT_DECLARED" ] ||
+		boot_fail "no $KUNIT_DECLARED (make check-rig generates it)"
+	"$LINT" --parse "$SCNDIR" "$scen" > "$tmp/parsed-scn" 2> "$tmp/lint.err" ||
+		boot_fail "$scn does not parse:" "$(cat "$tmp/lint.err")"
+	kunit_file=$tmp/kunit
+	awk -F'\t' -v decl="$KUNIT_DECLARED" '
+		BEGIN {
+			while ((r = (getline l < decl)) > 0) {
+				split(l, f, "\t")
+				n++
+				mod[n] = f[1]; suite[n] = f[2]; cases[n] = f[3]
+			}
+			if (r < 0)
+				exit 1
+		}
+		/^  insmod \[/ {
+			m = $0
+			sub(/^  insmod \[/, "", m)
+			sub(/\].*/, "", m)
+			sub(/.*\//, "", m)
+			sub(/\.ko$/, "", m)
+			loads[m]++
+		}
+		END {
+			for (i = 1; i <= n; i++)
+				if (loads[mod[i]] > 0)
+					print suite[i] "\t" cases[i] "\t" loads[mod[i]]
+		}' "$tmp/parsed-scn" > "$kunit_file" ||
+		boot_fail "cannot derive the expected KUnit suites"
+fi
+if [ -n "$kunit_file" ] && [ ! -r "$kunit_file" ]; then
+	boot_fail "-k $kunit_file: cannot read it"
+fi
 
 rc=0
 elapsed=
@@ -156,7 +205,22 @@ else
 	elapsed=$(( (end - start) / 1000000 ))
 fi
 
-awk -v expect_file="$tmp/expect" -f "$RIG/parse-log.awk" "$log" > "$tmp/parsed"
+# The parser's status matters: a parser that dies has judged nothing
+if ! awk -v expect_file="$tmp/expect" -v kunit_file="$kunit_file" \
+	-f "$RIG/parse-log.awk" "$log" > "$tmp/parsed" 2> "$tmp/parse.err"; then
+	boot_fail "parse-log.awk failed on $log:" "$(cat "$tmp/parse.err")"
+fi
+# A non-blank separator keeps empty fields (read(1) merges runs of
+# blanks); KIND A NAME DETAILS, details last as they hold anything
+if ! awk -F'\t' -v OFS="$(printf '\036')" '
+	$1 == "R" { print "R", $2, $3, $4; next }
+	$1 == "B" { print "B", $2, "", $3; next }
+	$1 == "E" { print "E", $2, $3, $4; next }
+	$1 == "U" { print "U", $2; next }
+	{ print "unknown parser record: " $0 > "/dev/stderr"; exit 1 }' \
+	"$tmp/parsed" > "$tmp/records" 2> "$tmp/parse.err"; then
+	boot_fail "$(cat "$tmp/parse.err")"
+fi
 
 US=$(printf '\037')
 RS=$(printf '\036')
@@ -174,15 +238,17 @@ while IFS=$RS read -r kind a c b; do
 	R)
 		IFS=$US read -r -a details <<< "$b"
 		[ -n "$b" ] || details=()
-		if [ "$a" = ok ]; then
-			pass "$scen/$c"
-			for d in "${details[@]+"${details[@]}"}"; do
-				case $d in *SKIP*) printf '#   %s\n' "$d" ;; esac
-			done
-		else
+		case $a in
+		ok) pass "$scen/$c" ;;
+		skip)
+			skip "$scen/$c" "${details[0]:-no reason given}"
+			[ ${#details[@]} -le 1 ] || printf '#   %s\n' "${details[@]:1}"
+			;;
+		*)
 			failed=1
 			fail "$scen/$c" "${details[@]+"${details[@]}"}"
-		fi
+			;;
+		esac
 		;;
 	B)
 		reasons+=("$a")
@@ -201,13 +267,7 @@ while IFS=$RS read -r kind a c b; do
 		;;
 	U) uptime=$a ;;
 	esac
-done < <(awk -F'\t' -v OFS="$RS" '
-	# A non-blank separator keeps empty fields (read(1) merges runs of
-	# blanks); KIND A NAME DETAILS, details last as they hold anything
-	$1 == "R" { print "R", $2, $3, $4; next }
-	$1 == "B" { print "B", $2, "", $3; next }
-	$1 == "E" { print "E", $2, $3, $4; next }
-	$1 == "U" { print "U", $2; next }' "$tmp/parsed")
+done < "$tmp/records"
 
 if [ ${#reasons[@]} -eq 0 ]; then
 	pass "$scen/boot"

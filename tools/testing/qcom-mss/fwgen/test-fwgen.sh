@@ -12,6 +12,7 @@
 # firmware-qcom-soc unpacked, scripts/fetch-firmware.sh), FW_MPSS_BASE,
 # RESULTS.
 
+set -u
 TOP=$(cd "$(dirname "$0")/../../../.." && pwd)
 . "$TOP/scripts/testlib.sh"
 
@@ -29,7 +30,7 @@ result_init fwgen
 # Some tests run mss-fwgen from another directory
 FW_CA=$(cd "$FW_CA" 2>/dev/null && pwd) || { fail build "no test CA"; exit 0; }
 
-T=$(mktemp -d)
+T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
 # --- helpers ---------------------------------------------------------------
