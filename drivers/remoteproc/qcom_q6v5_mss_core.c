@@ -69,7 +69,7 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 		return -EBUSY;
 	}
 
-	region = memremap(mba->base, mba->size, MEMREMAP_WC);
+	region = mss_mem_map(&mss->mem, mba->base, mba->size);
 	if (!region) {
 		dev_err(mss->dev, "unable to map MBA region %#llx+%#llx\n",
 			mba->base, mba->size);
@@ -104,7 +104,7 @@ static void mss_dump_mba_logs(struct qcom_mss *mss)
 	if (mss_mem_xfer(&mss->mem, MSS_XFER_MBA_RECLAIM))
 		return;
 
-	region = memremap(mba->base, mba->size, MEMREMAP_WC);
+	region = mss_mem_map(&mss->mem, mba->base, mba->size);
 	if (!region)
 		return;
 
@@ -271,7 +271,7 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 	void *ptr;
 	int ret = 0;
 
-	ptr = memremap(addr, phdr->p_memsz, MEMREMAP_WC);
+	ptr = mss_mem_map(&mss->mem, addr, phdr->p_memsz);
 	if (!ptr) {
 		dev_err(mss->dev, "unable to map segment %d at %pa+%x\n", idx,
 			&addr, phdr->p_memsz);
@@ -551,7 +551,7 @@ static void mss_dump_segment(struct rproc *rproc,
 	if (offset < 0 || offset + size > mpss->size)
 		ret = -ERANGE;
 	if (!ret && mss_mem_linux_owns(&mss->mem, MSS_REGION_MPSS))
-		ptr = memremap(mpss->base + offset, size, MEMREMAP_WC);
+		ptr = mss_mem_map(&mss->mem, mpss->base + offset, size);
 
 	if (ptr) {
 		memcpy(dest, ptr, size);

@@ -151,6 +151,9 @@ int mss_mem_init(struct mss_mem *mem, struct device *dev, bool protected)
 	int i;
 
 	memset(mem, 0, sizeof(*mem));
+#ifdef CONFIG_FAULT_INJECTION_DEBUG_FS
+	mem->fail_map = (struct fault_attr)FAULT_ATTR_INITIALIZER;
+#endif
 	mem->dev = dev;
 	mem->protected = protected;
 	mutex_init(&mem->lock);
@@ -409,6 +412,28 @@ bool mss_mem_linux_owns(const struct mss_mem *mem, enum mss_region_role role)
 	return mem->co[role].perm & MSS_PERM_LINUX;
 }
 
+/**
+ * mss_mem_map() - map part of an MSS carveout for the CPU
+ * @mem: memory state
+ * @addr: physical start
+ * @size: bytes
+ *
+ * A short-lived write-combining mapping; unmap it with memunmap() before
+ * the range is given to the modem.  Tests make it fail through debugfs
+ * "fail_map" (the kernel's fault injection, with
+ * CONFIG_FAULT_INJECTION_DEBUG_FS), since nothing else can.
+ *
+ * Return: the mapping, or NULL.
+ */
+void *mss_mem_map(struct mss_mem *mem, phys_addr_t addr, size_t size)
+{
+#ifdef CONFIG_FAULT_INJECTION_DEBUG_FS
+	if (should_fail(&mem->fail_map, size))
+		return NULL;
+#endif
+	return memremap(addr, size, MEMREMAP_WC);
+}
+
 /* Copy into a carveout through a short-lived write-combining mapping */
 static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 				      size_t window, const void *data,
@@ -416,7 +441,7 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 {
 	void *ptr;
 
-	ptr = memremap(base, window, MEMREMAP_WC);
+	ptr = mss_mem_map(mem, base, window);
 	if (!ptr) {
 		dev_err(mem->dev, "unable to map metadata window %pa+%zx\n",
 			&base, window);
@@ -769,7 +794,8 @@ DEFINE_SHOW_ATTRIBUTE(mss_owners);
  * "mdata" reports the source the last start used, its physical range,
  * the bytes staged, and every candidate with its capacity and the reasons
  * it is unusable.  "owners" is the driver's record of who owns each MSS
- * range, in the format of the simulated TrustZone's ledger.
+ * range, in the format of the simulated TrustZone's ledger.  With
+ * CONFIG_FAULT_INJECTION_DEBUG_FS, "fail_map/" makes mss_mem_map() fail.
  */
 void mss_mdata_debugfs_init(struct mss_mem *mem, struct dentry *dir)
 {
@@ -777,4 +803,7 @@ void mss_mdata_debugfs_init(struct mss_mem *mem, struct dentry *dir)
 		return;
 	debugfs_create_file("mdata", 0400, dir, mem, &mss_mdata_fops);
 	debugfs_create_file("owners", 0400, dir, mem, &mss_owners_fops);
+#ifdef CONFIG_FAULT_INJECTION_DEBUG_FS
+	fault_create_debugfs_attr("fail_map", dir, &mem->fail_map);
+#endif
 }

@@ -6,6 +6,7 @@
 #ifndef __QCOM_Q6V5_MSS_MDATA_H__
 #define __QCOM_Q6V5_MSS_MDATA_H__
 
+#include <linux/fault-inject.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 
@@ -87,6 +88,7 @@ struct mss_piece {
  * @last_err: the error of the most recent selection, 0 on success
  * @uses: how many starts used each &enum mss_mdata_source
  * @xfers: how many times each &enum mss_xfer succeeded
+ * @fail_map: fault injection for mss_mem_map() (debugfs "fail_map")
  */
 struct mss_mem {
 	struct device *dev;
@@ -102,6 +104,9 @@ struct mss_mem {
 	int last_err;
 	unsigned int uses[MSS_MDATA_LEGACY + 1];
 	unsigned int xfers[MSS_XFER_NR];
+#ifdef CONFIG_FAULT_INJECTION_DEBUG_FS
+	struct fault_attr fail_map;
+#endif
 };
 
 /**
@@ -118,6 +123,7 @@ int mss_mem_init(struct mss_mem *mem, struct device *dev, bool protected);
 int mss_mem_xfer(struct mss_mem *mem, enum mss_xfer xfer);
 void mss_mem_set_mba_running(struct mss_mem *mem, bool running);
 bool mss_mem_linux_owns(const struct mss_mem *mem, enum mss_region_role role);
+void *mss_mem_map(struct mss_mem *mem, phys_addr_t addr, size_t size);
 int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 			   const char *fw_name, mss_mdata_auth_fn auth,
 			   void *ctx);
