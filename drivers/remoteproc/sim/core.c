@@ -130,10 +130,8 @@
 #include <linux/uaccess.h>
 
 #include "../qcom_q6v5_mss_regs.h"
+#include "mss_sim.h"
 #include "qcom_scm_sim.h"
-
-/* The register map is shared with the driver: qcom_q6v5_mss_regs.h */
-#define RMB_WINDOW_SIZE			0x48
 
 /* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
 #define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
@@ -171,23 +169,6 @@
 #define QMP_UCORE_OFFSET		0x200
 #define QMP_MBOX_SIZE			0x100
 #define QMP_MSGRAM_MIN			0x300
-#define QMP_MSG_MAX			64
-
-/*
- * Interrupt lines, reset lines, power domains and mailbox channels: the
- * numbers the DT uses (linux,mss-sim.yaml, arch/arm64/boot/dts/qcom/mss-sim.h).
- */
-enum sim_line {
-	SIM_IRQ_WDOG,
-	SIM_IRQ_FATAL,
-	SIM_IRQ_READY,
-	SIM_IRQ_HANDOVER,
-	SIM_IRQ_STOP_ACK,
-	SIM_IRQ_SHUTDOWN_ACK,
-	SIM_IRQ_AOSS,
-	SIM_IRQ_EDGE,
-	SIM_NR_IRQS,
-};
 
 static const char *const sim_line_names[SIM_NR_IRQS] = {
 	[SIM_IRQ_WDOG] = "wdog",
@@ -203,61 +184,11 @@ static const char *const sim_line_names[SIM_NR_IRQS] = {
 /* Lines that pulse rather than latch (doorbells) */
 #define SIM_PULSE_LINES		BIT(SIM_IRQ_AOSS)
 
-#define SIM_RESET_MSS_RESTART	0
-#define SIM_RESET_PDC		1
-#define SIM_NR_RESETS		2
-
-#define SIM_MAX_PDS		3
-#define SIM_MBOX_CHANS		16
-
-/* Negative RMB statuses the simulated PBL/MBA report */
-#define SIM_ERR_GENERIC		(-1)
-#define SIM_ERR_HASH		(-2)	/* digest mismatch */
-#define SIM_ERR_FORMAT		(-3)	/* malformed ELF or hash segment */
-#define SIM_ERR_RANGE		(-4)	/* address or size out of range */
-#define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
-#define SIM_ERR_SEQ		(-6)	/* protocol sequence error */
-
-#define SIM_MAX_PHNUM		100
-#define SIM_MBA_MAX		SZ_1M
-#define SIM_MDATA_MAX		(4 * SZ_1M)
-#define SIM_SEG_MAX		(256 * SZ_1M)
-#define SIM_HASH_HDR		16
-#define SIM_DIGEST		SHA256_DIGEST_SIZE
-
 #define SIM_FAST_NS		(30 * NSEC_PER_USEC)
 #define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
 #define SIM_RUNNING_NS		(20 * NSEC_PER_MSEC)
 #define SIM_ACTIVE_WINDOW_MS	5000
 #define SIM_STOP_ACK_DELAY_MS	1
-
-/**
- * struct mss_sim_flavour - what differs between simulated SoCs
- * @name: SoC name
- * @mss_compatible: the MSS node this simulator can serve
- * @boot_fsm: the Q6 is started by the boot FSM (BOOT_CORE_START/BOOT_CMD);
- *	otherwise by the QDSP6v5 power-up sequence through QDSP6SS_RESET
- * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
- * @protected: TrustZone moves memory ownership (need_mem_protection)
- * @alt_reset: sdm845: mss_restart is pulsed with pdc_reset held
- * @spare_reg: sc7180: mss_restart is asserted with the AXI gating
- *	override set in the spare register and pdc_reset held
- * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
- * @nr_pds: number of proxy power domains
- * @pd_names: their names, in provider index order
- */
-struct mss_sim_flavour {
-	const char *name;
-	const char *mss_compatible;
-	bool boot_fsm;
-	bool fsm_xo;
-	bool protected;
-	bool alt_reset;
-	bool spare_reg;
-	bool has_qmp;
-	unsigned int nr_pds;
-	const char *const *pd_names;
-};
 
 static const char *const sim_pds_cx_mx_mss[] = { "cx", "mx", "mss" };
 
@@ -289,23 +220,6 @@ static const struct mss_sim_flavour sim_msm8916 = {
 	.mss_compatible = "qcom,msm8916-mss-pil",
 };
 
-enum sim_state {
-	SIM_OFF,	/* held in reset */
-	SIM_IDLE,	/* out of reset, core not started */
-	SIM_PBL,	/* core running the PBL */
-	SIM_MBA_AUTH,	/* PBL done, authenticating the MBA image */
-	SIM_MBA,	/* MBA running, waiting for the metadata */
-	SIM_MDATA_OK,	/* metadata authenticated, waiting for LOAD_READY */
-	SIM_LOADING,	/* authenticating segments as CODE_LENGTH grows */
-	SIM_AUTH_WAIT,	/* all segments good, waiting for MPSS handover */
-	SIM_BOOTING,	/* AUTH_COMPLETE, ready not yet signalled */
-	SIM_RUNNING,
-	SIM_STOPPED,	/* acknowledged (or ignored) a stop request */
-	SIM_CRASHED,	/* signalled fatal error or watchdog */
-	SIM_FAILED,	/* boot failed, waiting for reset */
-	SIM_NR_STATES,
-};
-
 static const char *const sim_state_names[SIM_NR_STATES] = {
 	[SIM_OFF] = "off",
 	[SIM_IDLE] = "idle",
@@ -322,19 +236,6 @@ static const char *const sim_state_names[SIM_NR_STATES] = {
 	[SIM_FAILED] = "failed",
 };
 
-/* Phases the hang and crash_on fault hooks name */
-enum sim_phase {
-	SIM_PH_NONE,
-	SIM_PH_FSM,
-	SIM_PH_PBL,
-	SIM_PH_MBA,
-	SIM_PH_MDATA,
-	SIM_PH_LOAD,
-	SIM_PH_AUTH,
-	SIM_PH_RUNNING,
-	SIM_NR_PHASES,
-};
-
 static const char *const sim_phase_names[SIM_NR_PHASES] = {
 	[SIM_PH_NONE] = "none",
 	[SIM_PH_FSM] = "fsm",
@@ -346,91 +247,16 @@ static const char *const sim_phase_names[SIM_NR_PHASES] = {
 	[SIM_PH_RUNNING] = "running",
 };
 
-enum sim_stop_mode {
-	SIM_STOP_ACK,
-	SIM_STOP_NONE,
-	SIM_STOP_WDOG,
-	SIM_NR_STOP_MODES,
-};
-
 static const char *const sim_stop_names[SIM_NR_STOP_MODES] = {
 	[SIM_STOP_ACK] = "ack",
 	[SIM_STOP_NONE] = "none",
 	[SIM_STOP_WDOG] = "wdog",
 };
 
-enum sim_corrupt {
-	SIM_CORRUPT_NONE,
-	SIM_CORRUPT_MBA,
-	SIM_CORRUPT_MDATA,
-	SIM_CORRUPT_SEGMENT,
-};
-
-enum sim_region {
-	SIM_REG_MBA,
-	SIM_REG_MPSS,
-	SIM_REG_MDATA,
-	SIM_NR_REGIONS,
-};
-
 static const char *const sim_region_names[SIM_NR_REGIONS] = {
 	[SIM_REG_MBA] = "mba",
 	[SIM_REG_MPSS] = "mpss",
 	[SIM_REG_MDATA] = "metadata",
-};
-
-/**
- * struct sim_counters - event counters, one debugfs file each
- * @resets: modem resets (mss_restart asserted or pulsed)
- * @boots: Q6 core starts (boot FSM or STOP_CORE released)
- * @fsm_starts: boot FSM completions (RMB_MBA_MSS_STATUS bit 0)
- * @pbl_ok: PBL reported success
- * @pbl_fail: PBL reported a failure (fail_pbl)
- * @mba_ok: MBA images authenticated (status XPU_UNLOCKED)
- * @mba_fail: MBA authentication failures
- * @mdata_ok: metadata authenticated (status META_DATA_AUTH_SUCCESS)
- * @mdata_fail: metadata authentication failures
- * @segments: segments authenticated
- * @auth_complete: images authenticated (status AUTH_COMPLETE)
- * @auth_fail: segment or image-lock failures
- * @handovers: handover interrupts raised
- * @readys: ready interrupts raised
- * @stop_requests: rising edges of the stop SMEM bit
- * @stop_acks: stop-ack interrupts raised
- * @crashes: fatal or watchdog interrupts raised by a crash hook
- * @halts: AXI ports halted
- * @xpu_denied: modem reads refused by the XPU model
- * @bus_errors: modem reads outside modem DDR
- * @seq_errors: driver sequences that real hardware would not accept
- * @qmp_messages: AOSS QMP messages received
- * @doorbells: mailbox doorbells rung
- * @irqs_fired: interrupt edges delivered
- */
-struct sim_counters {
-	u32 resets;
-	u32 boots;
-	u32 fsm_starts;
-	u32 pbl_ok;
-	u32 pbl_fail;
-	u32 mba_ok;
-	u32 mba_fail;
-	u32 mdata_ok;
-	u32 mdata_fail;
-	u32 segments;
-	u32 auth_complete;
-	u32 auth_fail;
-	u32 handovers;
-	u32 readys;
-	u32 stop_requests;
-	u32 stop_acks;
-	u32 crashes;
-	u32 halts;
-	u32 xpu_denied;
-	u32 bus_errors;
-	u32 seq_errors;
-	u32 qmp_messages;
-	u32 doorbells;
-	u32 irqs_fired;
 };
 
 #define SIM_COUNTER(name) { #name, offsetof(struct sim_counters, name) }
@@ -465,158 +291,6 @@ static const struct {
 	SIM_COUNTER(irqs_fired),
 };
 
-/**
- * struct sim_seg - a segment the MBA authenticates, in load order
- * @phdr: index in the program header table (and in the digest table)
- * @paddr: p_paddr
- * @memsz: p_memsz
- * @end: cumulative p_memsz up to and including this segment
- * @digest: expected SHA-256, inside the metadata copy
- */
-struct sim_seg {
-	u32 phdr;
-	u32 paddr;
-	u32 memsz;
-	u64 end;
-	const u8 *digest;
-};
-
-struct mss_sim;
-
-/**
- * struct sim_s32_hook - a signed integer fault hook in debugfs
- * @sim: owner, whose lock protects the value
- * @val: the value
- */
-struct sim_s32_hook {
-	struct mss_sim *sim;
-	s32 *val;
-};
-
-#define SIM_NR_S32_HOOKS	4
-
-/**
- * struct sim_pd - one simulated proxy power domain
- * @genpd: the generic power domain
- * @sim: owner
- * @idx: provider index
- */
-struct sim_pd {
-	struct generic_pm_domain genpd;
-	struct mss_sim *sim;
-	unsigned int idx;
-};
-
-/*
- * struct mss_sim - one simulated modem subsystem
- *
- * Locking: @lock (a mutex) serialises the modem model: the state machine,
- * the register windows, the boot data and the fault hooks; the thread holds
- * it while it works, the reset callbacks and debugfs take it.  @evlock (a
- * spinlock) covers what atomic-context callers touch: line levels and
- * masks, power-domain state, doorbells and the SMEM state bits.  @lock may
- * be held when taking @evlock, never the reverse.  No lock is held while
- * an interrupt is injected.
- */
-struct mss_sim {
-	struct device *dev;
-	const struct mss_sim_flavour *fl;
-	struct device_node *mss_np;
-	u32 stop_bit;
-
-	void __iomem *qdsp6;
-	void __iomem *rmb;
-	void __iomem *tcsr;
-	u32 halt_off[4];
-	unsigned int nr_halt;
-	void __iomem *spare;
-
-	void __iomem *qmp;
-	u32 qmp_chan;
-
-	struct {
-		phys_addr_t base;
-		size_t size;
-		bool present;
-	} region[SIM_NR_REGIONS];
-
-	struct irq_domain *domain;
-	struct reset_controller_dev rcdev;
-	struct sim_pd pds[SIM_MAX_PDS];
-	struct generic_pm_domain *pd_ptrs[SIM_MAX_PDS];
-	struct genpd_onecell_data pd_data;
-	bool pd_provider;
-	struct qcom_smem_state *smem_state;
-	struct mbox_controller mbox;
-	struct mbox_chan chans[SIM_MBOX_CHANS];
-
-	struct task_struct *task;
-	atomic_t kicked;
-	struct dentry *dbg;
-
-	spinlock_t evlock;		/* see the locking rules above */
-	unsigned long irq_level;
-	unsigned long irq_unmasked;
-	bool pd_on[SIM_MAX_PDS];
-	unsigned long doorbells;
-	u32 smem_bits;
-
-	struct mutex lock;		/* see the locking rules above */
-	enum sim_state state;
-	bool mss_asserted;
-	bool pdc_asserted;
-	bool bus_active;
-	bool stop_seen;
-	unsigned long ports_halted;
-	ktime_t active_until;
-	ktime_t ready_at;
-	ktime_t stop_ack_at;
-	bool stop_ack_pending;
-
-	/* the boot in progress */
-	u32 mba_addr;
-	u8 *mdata;
-	size_t mdata_size;
-	struct sim_seg *segs;
-	unsigned int nr_segs;
-	unsigned int next_seg;
-	bool reloc;
-	u32 min_paddr;
-	u32 code_start;
-	u32 dp_addr;
-	u32 dp_len;
-
-	/* last metadata the MBA was handed */
-	struct {
-		u32 addr;
-		u32 size;
-		const char *source;
-		int status;
-		bool valid;
-	} last_md;
-
-	/* AOSS */
-	bool qmp_load_state;
-	char qmp_last[QMP_MSG_MAX + 1];
-
-	/* fault hooks */
-	s32 fail_pbl;
-	s32 fail_mba;
-	s32 fail_mdata;
-	enum sim_phase hang;
-	s32 ready_delay_ms;
-	enum sim_stop_mode stop_mode;
-	enum sim_phase crash_on;
-	enum sim_line crash_on_line;
-	int pending_crash;		/* line to fire, or -1 */
-	enum sim_corrupt corrupt;
-	u32 corrupt_phdr;
-	int corrupt_count;		/* < 0: forever */
-
-	struct sim_counters cnt;
-	struct sim_s32_hook s32_hooks[SIM_NR_S32_HOOKS];
-};
-
 static const struct {
 	const char *name;
 	size_t offset;
@@ -632,26 +306,6 @@ static struct dentry *sim_debugfs_root;
 /* ------------------------------------------------------------------------
  * Small helpers
  */
-
-static u32 q6_rd(struct mss_sim *sim, u32 off)
-{
-	return readl(sim->qdsp6 + off);
-}
-
-static void q6_wr(struct mss_sim *sim, u32 off, u32 val)
-{
-	writel(val, sim->qdsp6 + off);
-}
-
-static u32 rmb_rd(struct mss_sim *sim, u32 off)
-{
-	return readl(sim->rmb + off);
-}
-
-static void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
-{
-	writel(val, sim->rmb + off);
-}
 
 static void sim_kick(struct mss_sim *sim)
 {
