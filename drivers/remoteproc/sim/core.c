@@ -190,36 +190,6 @@ static const char *const sim_line_names[SIM_NR_IRQS] = {
 #define SIM_ACTIVE_WINDOW_MS	5000
 #define SIM_STOP_ACK_DELAY_MS	1
 
-static const char *const sim_pds_cx_mx_mss[] = { "cx", "mx", "mss" };
-
-static const struct mss_sim_flavour sim_sdm845 = {
-	.name = "sdm845",
-	.mss_compatible = "qcom,sdm845-mss-pil",
-	.boot_fsm = true,
-	.protected = true,
-	.alt_reset = true,
-	.has_qmp = true,
-	.nr_pds = 3,
-	.pd_names = sim_pds_cx_mx_mss,
-};
-
-static const struct mss_sim_flavour sim_sc7180 = {
-	.name = "sc7180",
-	.mss_compatible = "qcom,sc7180-mss-pil",
-	.boot_fsm = true,
-	.fsm_xo = true,
-	.protected = true,
-	.spare_reg = true,
-	.has_qmp = true,
-	.nr_pds = 3,
-	.pd_names = sim_pds_cx_mx_mss,
-};
-
-static const struct mss_sim_flavour sim_msm8916 = {
-	.name = "msm8916",
-	.mss_compatible = "qcom,msm8916-mss-pil",
-};
-
 static const char *const sim_state_names[SIM_NR_STATES] = {
 	[SIM_OFF] = "off",
 	[SIM_IDLE] = "idle",
@@ -2819,14 +2789,6 @@ static int mss_sim_probe(struct platform_device *pdev)
 
 	return 0;
 }
-
-static const struct of_device_id mss_sim_of_match[] = {
-	{ .compatible = "linux,sdm845-mss-sim", .data = &sim_sdm845 },
-	{ .compatible = "linux,sc7180-mss-sim", .data = &sim_sc7180 },
-	{ .compatible = "linux,msm8916-mss-sim", .data = &sim_msm8916 },
-	{ }
-};
-MODULE_DEVICE_TABLE(of, mss_sim_of_match);
 
 static struct platform_driver mss_sim_driver = {
 	.probe = mss_sim_probe,

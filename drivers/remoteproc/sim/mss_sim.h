@@ -23,6 +23,7 @@ struct dentry;
 struct device;
 struct device_node;
 struct irq_domain;
+struct of_device_id;
 struct qcom_smem_state;
 struct task_struct;
 
@@ -97,6 +98,9 @@ struct mss_sim_flavour {
 	unsigned int nr_pds;
 	const char *const *pd_names;
 };
+
+/* flavours.c: the flavour table, as match data of the platform driver */
+extern const struct of_device_id mss_sim_of_match[];
 
 enum sim_state {
 	SIM_OFF,	/* held in reset */
