@@ -170,20 +170,6 @@
 #define QMP_MBOX_SIZE			0x100
 #define QMP_MSGRAM_MIN			0x300
 
-static const char *const sim_line_names[SIM_NR_IRQS] = {
-	[SIM_IRQ_WDOG] = "wdog",
-	[SIM_IRQ_FATAL] = "fatal",
-	[SIM_IRQ_READY] = "ready",
-	[SIM_IRQ_HANDOVER] = "handover",
-	[SIM_IRQ_STOP_ACK] = "stop-ack",
-	[SIM_IRQ_SHUTDOWN_ACK] = "shutdown-ack",
-	[SIM_IRQ_AOSS] = "aoss",
-	[SIM_IRQ_EDGE] = "edge",
-};
-
-/* Lines that pulse rather than latch (doorbells) */
-#define SIM_PULSE_LINES		BIT(SIM_IRQ_AOSS)
-
 #define SIM_FAST_NS		(30 * NSEC_PER_USEC)
 #define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
 #define SIM_RUNNING_NS		(20 * NSEC_PER_MSEC)
@@ -318,16 +304,6 @@ static bool sim_powered(struct mss_sim *sim)
 	return on;
 }
 
-/* The modem has to hold a line it raised until it is reset */
-static void sim_lines_reset(struct mss_sim *sim)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	sim->irq_level = 0;
-	spin_unlock_irqrestore(&sim->evlock, flags);
-}
-
 static void sim_free_boot(struct mss_sim *sim)
 {
 	kfree(sim->mdata);
@@ -390,118 +366,6 @@ static void sim_modem_reset(struct mss_sim *sim, bool hold)
 	sim->stop_ack_pending = false;
 	sim->pending_crash = -1;
 	sim_set_state(sim, hold ? SIM_OFF : SIM_IDLE);
-}
-
-/* ------------------------------------------------------------------------
- * Interrupt lines
- */
-
-static void sim_irq_mask(struct irq_data *d)
-{
-	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	__clear_bit(irqd_to_hwirq(d), &sim->irq_unmasked);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-}
-
-static void sim_irq_unmask(struct irq_data *d)
-{
-	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	__set_bit(irqd_to_hwirq(d), &sim->irq_unmasked);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-}
-
-static int sim_irq_set_type(struct irq_data *d, unsigned int type)
-{
-	switch (type & IRQ_TYPE_SENSE_MASK) {
-	case IRQ_TYPE_EDGE_RISING:
-	case IRQ_TYPE_LEVEL_HIGH:
-		return 0;
-	default:
-		return -EINVAL;
-	}
-}
-
-static int sim_irq_get_state(struct irq_data *d,
-			     enum irqchip_irq_state which, bool *state)
-{
-	struct mss_sim *sim = irq_data_get_irq_chip_data(d);
-	unsigned long flags;
-
-	if (which != IRQCHIP_STATE_LINE_LEVEL)
-		return -EINVAL;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	*state = test_bit(irqd_to_hwirq(d), &sim->irq_level);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-
-	return 0;
-}
-
-static struct irq_chip sim_irq_chip = {
-	.name = "mss-sim",
-	.irq_mask = sim_irq_mask,
-	.irq_unmask = sim_irq_unmask,
-	.irq_set_type = sim_irq_set_type,
-	.irq_get_irqchip_state = sim_irq_get_state,
-	.flags = IRQCHIP_SKIP_SET_WAKE,
-};
-
-static int sim_irq_map(struct irq_domain *d, unsigned int virq,
-		       irq_hw_number_t hw)
-{
-	irq_set_chip_data(virq, d->host_data);
-	irq_set_chip_and_handler(virq, &sim_irq_chip, handle_simple_irq);
-	irq_set_noprobe(virq);
-
-	return 0;
-}
-
-static void sim_irq_unmap(struct irq_domain *d, unsigned int virq)
-{
-	irq_set_chip_and_handler(virq, NULL, NULL);
-	irq_set_chip_data(virq, NULL);
-}
-
-static const struct irq_domain_ops sim_irq_ops = {
-	.map = sim_irq_map,
-	.unmap = sim_irq_unmap,
-	.xlate = irq_domain_xlate_twocell,
-};
-
-/*
- * Raise the lines in @lines.  Called without @lock: handlers may call back
- * into the simulator (power domains, resets).
- */
-static void sim_fire(struct mss_sim *sim, unsigned long lines)
-{
-	unsigned long flags;
-	unsigned int hw;
-
-	for_each_set_bit(hw, &lines, SIM_NR_IRQS) {
-		bool edge;
-
-		spin_lock_irqsave(&sim->evlock, flags);
-		edge = !test_bit(hw, &sim->irq_level);
-		if (!(BIT(hw) & SIM_PULSE_LINES))
-			__set_bit(hw, &sim->irq_level);
-		spin_unlock_irqrestore(&sim->evlock, flags);
-
-		if (!edge)
-			continue;
-		dev_dbg(sim->dev, "raising %s\n", sim_line_names[hw]);
-		if (generic_handle_domain_irq_safe(sim->domain, hw))
-			dev_dbg(sim->dev, "%s is not mapped\n",
-				sim_line_names[hw]);
-		else
-			WRITE_ONCE(sim->cnt.irqs_fired,
-				   READ_ONCE(sim->cnt.irqs_fired) + 1);
-	}
 }
 
 /* ------------------------------------------------------------------------
@@ -1923,7 +1787,7 @@ static int sim_status_show(struct seq_file *m, void *unused)
 DEFINE_SHOW_ATTRIBUTE(sim_status);
 
 /* Copy a short user string, without the trailing newline */
-static int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
+int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		       size_t size)
 {
 	if (!count || count >= size)
@@ -2150,33 +2014,6 @@ static const struct file_operations sim_crash_fops = {
 	.write = sim_crash_write,
 };
 
-/* Raise any line by name (test hook); latched lines need a reset to rise again */
-static ssize_t sim_inject_write(struct file *file, const char __user *ubuf,
-				size_t count, loff_t *ppos)
-{
-	struct mss_sim *sim = file->private_data;
-	char buf[16];
-	int ret, i;
-
-	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
-	if (ret)
-		return ret;
-	i = match_string(sim_line_names, SIM_NR_IRQS, buf);
-	if (i < 0)
-		return -EINVAL;
-
-	dev_info(sim->dev, "injecting %s\n", sim_line_names[i]);
-	sim_fire(sim, BIT(i));
-
-	return count;
-}
-
-static const struct file_operations sim_inject_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_inject_write,
-};
-
 static int sim_corrupt_show(struct seq_file *m, void *unused)
 {
 	struct mss_sim *sim = m->private;
@@ -2317,7 +2154,7 @@ static void sim_debugfs_init(struct mss_sim *sim)
 	debugfs_create_file("crash_on", 0644, d, sim, &sim_crash_on_fops);
 	debugfs_create_file("crash", 0200, d, sim, &sim_crash_fops);
 	debugfs_create_file("corrupt_read", 0644, d, sim, &sim_corrupt_fops);
-	debugfs_create_file("inject_irq", 0200, d, sim, &sim_inject_fops);
+	sim_irq_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);
 	for (i = 0; i < ARRAY_SIZE(sim_counter_files); i++)
@@ -2559,44 +2396,9 @@ static int sim_parse_qmp(struct mss_sim *sim)
 	return sim->qmp ? 0 : -ENOMEM;
 }
 
-/* The MSS node's interrupts must use our line numbers */
-static int sim_check_irqs(struct mss_sim *sim)
-{
-	unsigned int i;
-
-	for (i = 0; i <= SIM_IRQ_SHUTDOWN_ACK; i++) {
-		struct of_phandle_args args;
-		int idx;
-
-		idx = of_property_match_string(sim->mss_np, "interrupt-names",
-					       sim_line_names[i]);
-		if (idx < 0)
-			continue;
-		if (of_irq_parse_one(sim->mss_np, idx, &args))
-			continue;
-		of_node_put(args.np);
-		if (args.np == sim->dev->of_node && args.args[0] != i)
-			return dev_err_probe(sim->dev, -EINVAL,
-					     "%pOF: interrupt \"%s\" must be line %u\n",
-					     sim->mss_np, sim_line_names[i], i);
-	}
-
-	return 0;
-}
-
 static void sim_put_mss(void *data)
 {
 	of_node_put(data);
-}
-
-static void sim_remove_domain(void *data)
-{
-	struct mss_sim *sim = data;
-	unsigned int hw;
-
-	for (hw = 0; hw < SIM_NR_IRQS; hw++)
-		irq_dispose_mapping(irq_find_mapping(sim->domain, hw));
-	irq_domain_remove(sim->domain);
 }
 
 static void sim_stop_thread(void *data)
@@ -2726,11 +2528,7 @@ static int mss_sim_probe(struct platform_device *pdev)
 	if (sim->qmp)
 		sim_qmp_init(sim);
 
-	sim->domain = irq_domain_create_linear(of_fwnode_handle(np),
-					       SIM_NR_IRQS, &sim_irq_ops, sim);
-	if (!sim->domain)
-		return -ENOMEM;
-	ret = devm_add_action_or_reset(dev, sim_remove_domain, sim);
+	ret = sim_irq_init(sim);
 	if (ret)
 		return ret;
 

@@ -380,4 +380,16 @@ static inline void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
 	writel(val, sim->rmb + off);
 }
 
+/* irq.c */
+extern const char *const sim_line_names[SIM_NR_IRQS];
+int sim_check_irqs(struct mss_sim *sim);
+int sim_irq_init(struct mss_sim *sim);
+void sim_irq_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_fire(struct mss_sim *sim, unsigned long lines);
+void sim_lines_reset(struct mss_sim *sim);
+
+/* debugfs */
+int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
+		size_t size);
+
 #endif /* __MSS_SIM_H__ */
