@@ -263,7 +263,7 @@ static struct dentry *sim_debugfs_root;
  * Small helpers
  */
 
-static void sim_kick(struct mss_sim *sim)
+void sim_kick(struct mss_sim *sim)
 {
 	atomic_set(&sim->kicked, 1);
 	if (sim->task)
@@ -275,7 +275,7 @@ static void sim_activity(struct mss_sim *sim)
 	sim->active_until = ktime_add_ms(ktime_get(), SIM_ACTIVE_WINDOW_MS);
 }
 
-static void sim_set_state(struct mss_sim *sim, enum sim_state state)
+void sim_set_state(struct mss_sim *sim, enum sim_state state)
 {
 	if (sim->state != state)
 		dev_dbg(sim->dev, "state %s -> %s\n",
@@ -284,7 +284,7 @@ static void sim_set_state(struct mss_sim *sim, enum sim_state state)
 	sim_activity(sim);
 }
 
-static void sim_seq_error(struct mss_sim *sim, const char *what)
+void sim_seq_error(struct mss_sim *sim, const char *what)
 {
 	sim->cnt.seq_errors++;
 	dev_err(sim->dev, "sequence error: %s\n", what);
@@ -355,7 +355,7 @@ static void sim_regs_reset(struct mss_sim *sim)
 }
 
 /* Called with @lock held: the modem is reset (and held if @hold) */
-static void sim_modem_reset(struct mss_sim *sim, bool hold)
+void sim_modem_reset(struct mss_sim *sim, bool hold)
 {
 	sim->cnt.resets++;
 	sim_free_boot(sim);
@@ -368,117 +368,10 @@ static void sim_modem_reset(struct mss_sim *sim, bool hold)
 	sim_set_state(sim, hold ? SIM_OFF : SIM_IDLE);
 }
 
-/* ------------------------------------------------------------------------
- * Reset controller: mss_restart and pdc_reset
- */
-
-static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
-{
-	return container_of(rcdev, struct mss_sim, rcdev);
-}
-
-static bool sim_ports_halted(struct mss_sim *sim)
+bool sim_ports_halted(struct mss_sim *sim)
 {
 	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
 }
-
-/* Checks before mss_restart takes the modem down (@lock held) */
-static void sim_check_restart(struct mss_sim *sim, bool pulse)
-{
-	if (sim->fl->alt_reset && !sim->pdc_asserted)
-		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
-
-	if (sim->fl->spare_reg && !pulse) {
-		if (!sim->pdc_asserted)
-			sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
-		if (sim->spare &&
-		    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
-			sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
-	}
-
-	if (sim->bus_active && !sim_ports_halted(sim))
-		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
-}
-
-static int sim_reset_assert(struct reset_controller_dev *rcdev,
-			    unsigned long id)
-{
-	struct mss_sim *sim = rcdev_to_sim(rcdev);
-
-	mutex_lock(&sim->lock);
-	if (id == SIM_RESET_MSS_RESTART) {
-		if (!sim->mss_asserted) {
-			sim_check_restart(sim, false);
-			sim->mss_asserted = true;
-			sim_modem_reset(sim, true);
-		}
-	} else {
-		sim->pdc_asserted = true;
-	}
-	mutex_unlock(&sim->lock);
-	sim_kick(sim);
-
-	return 0;
-}
-
-static int sim_reset_deassert(struct reset_controller_dev *rcdev,
-			      unsigned long id)
-{
-	struct mss_sim *sim = rcdev_to_sim(rcdev);
-
-	mutex_lock(&sim->lock);
-	if (id == SIM_RESET_MSS_RESTART) {
-		if (sim->mss_asserted) {
-			sim->mss_asserted = false;
-			sim_set_state(sim, SIM_IDLE);
-		}
-	} else {
-		sim->pdc_asserted = false;
-	}
-	mutex_unlock(&sim->lock);
-	sim_kick(sim);
-
-	return 0;
-}
-
-static int sim_reset_reset(struct reset_controller_dev *rcdev,
-			   unsigned long id)
-{
-	struct mss_sim *sim = rcdev_to_sim(rcdev);
-
-	if (id != SIM_RESET_MSS_RESTART)
-		return 0;
-
-	mutex_lock(&sim->lock);
-	sim_check_restart(sim, true);
-	sim->mss_asserted = false;
-	sim_modem_reset(sim, false);
-	mutex_unlock(&sim->lock);
-	sim_kick(sim);
-
-	return 0;
-}
-
-static int sim_reset_status(struct reset_controller_dev *rcdev,
-			    unsigned long id)
-{
-	struct mss_sim *sim = rcdev_to_sim(rcdev);
-	int ret;
-
-	mutex_lock(&sim->lock);
-	ret = id == SIM_RESET_MSS_RESTART ? sim->mss_asserted :
-					     sim->pdc_asserted;
-	mutex_unlock(&sim->lock);
-
-	return ret;
-}
-
-static const struct reset_control_ops sim_reset_ops = {
-	.reset = sim_reset_reset,
-	.assert = sim_reset_assert,
-	.deassert = sim_reset_deassert,
-	.status = sim_reset_status,
-};
 
 /* ------------------------------------------------------------------------
  * Proxy power domains
@@ -2544,15 +2437,9 @@ static int mss_sim_probe(struct platform_device *pdev)
 	wake_up_process(sim->task);
 
 	/* Everything below may kick the thread */
-	sim->rcdev.ops = &sim_reset_ops;
-	sim->rcdev.owner = THIS_MODULE;
-	sim->rcdev.of_node = np;
-	sim->rcdev.of_reset_n_cells = 1;
-	sim->rcdev.nr_resets = SIM_NR_RESETS;
-	sim->rcdev.dev = dev;
-	ret = devm_reset_controller_register(dev, &sim->rcdev);
+	ret = sim_reset_init(sim);
 	if (ret)
-		return dev_err_probe(dev, ret, "cannot register resets\n");
+		return ret;
 
 	ret = sim_init_pds(sim);
 	if (ret)

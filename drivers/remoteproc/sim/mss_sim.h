@@ -388,6 +388,16 @@ void sim_irq_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_fire(struct mss_sim *sim, unsigned long lines);
 void sim_lines_reset(struct mss_sim *sim);
 
+/* reset.c */
+int sim_reset_init(struct mss_sim *sim);
+
+/* core.c, to be moved */
+bool sim_ports_halted(struct mss_sim *sim);
+void sim_kick(struct mss_sim *sim);
+void sim_set_state(struct mss_sim *sim, enum sim_state state);
+void sim_seq_error(struct mss_sim *sim, const char *what);
+void sim_modem_reset(struct mss_sim *sim, bool hold);
+
 /* debugfs */
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		size_t size);
