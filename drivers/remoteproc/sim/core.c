@@ -290,20 +290,6 @@ void sim_seq_error(struct mss_sim *sim, const char *what)
 	dev_err(sim->dev, "sequence error: %s\n", what);
 }
 
-static bool sim_powered(struct mss_sim *sim)
-{
-	unsigned long flags;
-	bool on = true;
-	unsigned int i;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	for (i = 0; i < sim->fl->nr_pds; i++)
-		on &= sim->pd_on[i];
-	spin_unlock_irqrestore(&sim->evlock, flags);
-
-	return on;
-}
-
 static void sim_free_boot(struct mss_sim *sim)
 {
 	kfree(sim->mdata);
@@ -371,36 +357,6 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 bool sim_ports_halted(struct mss_sim *sim)
 {
 	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
-}
-
-/* ------------------------------------------------------------------------
- * Proxy power domains
- */
-
-static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
-{
-	struct sim_pd *pd = container_of(genpd, struct sim_pd, genpd);
-	struct mss_sim *sim = pd->sim;
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	sim->pd_on[pd->idx] = on;
-	spin_unlock_irqrestore(&sim->evlock, flags);
-	dev_dbg(sim->dev, "power domain %s %s\n",
-		sim->fl->pd_names[pd->idx], on ? "on" : "off");
-	sim_kick(sim);
-
-	return 0;
-}
-
-static int sim_pd_power_on(struct generic_pm_domain *genpd)
-{
-	return sim_pd_set(genpd, true);
-}
-
-static int sim_pd_power_off(struct generic_pm_domain *genpd)
-{
-	return sim_pd_set(genpd, false);
 }
 
 /* ------------------------------------------------------------------------
@@ -2302,19 +2258,6 @@ static void sim_stop_thread(void *data)
 	put_task_struct(sim->task);
 }
 
-static void sim_remove_pds(void *data)
-{
-	struct mss_sim *sim = data;
-	unsigned int i;
-
-	if (sim->pd_provider)
-		of_genpd_del_provider(sim->dev->of_node);
-	for (i = 0; i < sim->fl->nr_pds; i++)
-		if (pm_genpd_remove(&sim->pds[i].genpd))
-			dev_err(sim->dev, "power domain %s still in use\n",
-				sim->fl->pd_names[i]);
-}
-
 static void sim_unregister_state(void *data)
 {
 	qcom_smem_state_unregister(data);
@@ -2323,48 +2266,6 @@ static void sim_unregister_state(void *data)
 static void sim_remove_debugfs(void *data)
 {
 	debugfs_remove_recursive(data);
-}
-
-static int sim_init_pds(struct mss_sim *sim)
-{
-	unsigned int i;
-	int ret;
-
-	for (i = 0; i < sim->fl->nr_pds; i++) {
-		struct sim_pd *pd = &sim->pds[i];
-
-		pd->sim = sim;
-		pd->idx = i;
-		pd->genpd.name = devm_kasprintf(sim->dev, GFP_KERNEL, "%s-%s",
-						dev_name(sim->dev),
-						sim->fl->pd_names[i]);
-		if (!pd->genpd.name)
-			return -ENOMEM;
-		pd->genpd.power_on = sim_pd_power_on;
-		pd->genpd.power_off = sim_pd_power_off;
-		ret = pm_genpd_init(&pd->genpd, NULL, true);
-		if (ret) {
-			while (i--)
-				pm_genpd_remove(&sim->pds[i].genpd);
-			return ret;
-		}
-		sim->pd_ptrs[i] = &pd->genpd;
-	}
-	sim->pd_data.domains = sim->pd_ptrs;
-	sim->pd_data.num_domains = sim->fl->nr_pds;
-
-	ret = devm_add_action_or_reset(sim->dev, sim_remove_pds, sim);
-	if (ret)
-		return ret;
-	if (!sim->fl->nr_pds)
-		return 0;
-
-	ret = of_genpd_add_provider_onecell(sim->dev->of_node, &sim->pd_data);
-	if (ret)
-		return dev_err_probe(sim->dev, ret, "cannot add power domains\n");
-	sim->pd_provider = true;
-
-	return 0;
 }
 
 static int mss_sim_probe(struct platform_device *pdev)
@@ -2441,7 +2342,7 @@ static int mss_sim_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	ret = sim_init_pds(sim);
+	ret = sim_pd_init(sim);
 	if (ret)
 		return ret;
 

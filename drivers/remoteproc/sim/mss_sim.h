@@ -391,6 +391,10 @@ void sim_lines_reset(struct mss_sim *sim);
 /* reset.c */
 int sim_reset_init(struct mss_sim *sim);
 
+/* power.c */
+int sim_pd_init(struct mss_sim *sim);
+bool sim_powered(struct mss_sim *sim);
+
 /* core.c, to be moved */
 bool sim_ports_halted(struct mss_sim *sim);
 void sim_kick(struct mss_sim *sim);
