@@ -360,44 +360,6 @@ bool sim_ports_halted(struct mss_sim *sim)
 }
 
 /* ------------------------------------------------------------------------
- * SMEM state (the "stop" bit) and mailbox doorbells
- */
-
-static int sim_smem_update_bits(void *data, u32 mask, u32 value)
-{
-	struct mss_sim *sim = data;
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	sim->smem_bits = (sim->smem_bits & ~mask) | (value & mask);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-	sim_kick(sim);
-
-	return 0;
-}
-
-static const struct qcom_smem_state_ops sim_smem_ops = {
-	.update_bits = sim_smem_update_bits,
-};
-
-static int sim_mbox_send(struct mbox_chan *chan, void *data)
-{
-	struct mss_sim *sim = chan->con_priv;
-	unsigned long flags;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	__set_bit(chan - sim->chans, &sim->doorbells);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-	sim_kick(sim);
-
-	return 0;
-}
-
-static const struct mbox_chan_ops sim_mbox_ops = {
-	.send_data = sim_mbox_send,
-};
-
-/* ------------------------------------------------------------------------
  * AOSS QMP, the AOP side (@lock held)
  */
 
@@ -1330,14 +1292,7 @@ static void sim_step_booting(struct mss_sim *sim, unsigned long *fire)
 /* The "stop" SMEM bit, asserted by qcom_q6v5_request_stop() */
 static void sim_step_stop(struct mss_sim *sim, unsigned long *fire)
 {
-	unsigned long flags;
-	bool stop;
-
-	spin_lock_irqsave(&sim->evlock, flags);
-	stop = sim->smem_bits & BIT(sim->stop_bit);
-	spin_unlock_irqrestore(&sim->evlock, flags);
-
-	if (!stop) {
+	if (!sim_smem_bit(sim, sim->stop_bit)) {
 		sim->stop_seen = false;
 		return;
 	}
@@ -1401,14 +1356,11 @@ static void sim_step_halts(struct mss_sim *sim)
 static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 {
 	bool qmp_kick = false, active;
-	unsigned long flags, bells;
+	unsigned long bells;
 	ktime_t now;
 	u64 sleep;
 
-	spin_lock_irqsave(&sim->evlock, flags);
-	bells = sim->doorbells;
-	sim->doorbells = 0;
-	spin_unlock_irqrestore(&sim->evlock, flags);
+	bells = sim_doorbells_take(sim);
 
 	mutex_lock(&sim->lock);
 
@@ -2258,11 +2210,6 @@ static void sim_stop_thread(void *data)
 	put_task_struct(sim->task);
 }
 
-static void sim_unregister_state(void *data)
-{
-	qcom_smem_state_unregister(data);
-}
-
 static void sim_remove_debugfs(void *data)
 {
 	debugfs_remove_recursive(data);
@@ -2271,10 +2218,7 @@ static void sim_remove_debugfs(void *data)
 static int mss_sim_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
-	struct device_node *np = dev->of_node;
-	struct qcom_smem_state *state;
 	struct mss_sim *sim;
-	unsigned int i;
 	int ret;
 
 	sim = devm_kzalloc(dev, sizeof(*sim), GFP_KERNEL);
@@ -2346,24 +2290,9 @@ static int mss_sim_probe(struct platform_device *pdev)
 	if (ret)
 		return ret;
 
-	state = qcom_smem_state_register(np, &sim_smem_ops, sim);
-	if (IS_ERR(state))
-		return dev_err_probe(dev, PTR_ERR(state),
-				     "cannot register the smem state\n");
-	sim->smem_state = state;
-	ret = devm_add_action_or_reset(dev, sim_unregister_state, state);
+	ret = sim_doorbell_init(sim);
 	if (ret)
 		return ret;
-
-	for (i = 0; i < SIM_MBOX_CHANS; i++)
-		sim->chans[i].con_priv = sim;
-	sim->mbox.dev = dev;
-	sim->mbox.ops = &sim_mbox_ops;
-	sim->mbox.chans = sim->chans;
-	sim->mbox.num_chans = SIM_MBOX_CHANS;
-	ret = devm_mbox_controller_register(dev, &sim->mbox);
-	if (ret)
-		return dev_err_probe(dev, ret, "cannot register the mailbox\n");
 
 	sim_debugfs_init(sim);
 	ret = devm_add_action_or_reset(dev, sim_remove_debugfs, sim->dbg);

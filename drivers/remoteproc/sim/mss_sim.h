@@ -395,6 +395,11 @@ int sim_reset_init(struct mss_sim *sim);
 int sim_pd_init(struct mss_sim *sim);
 bool sim_powered(struct mss_sim *sim);
 
+/* doorbell.c */
+int sim_doorbell_init(struct mss_sim *sim);
+unsigned long sim_doorbells_take(struct mss_sim *sim);
+bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
+
 /* core.c, to be moved */
 bool sim_ports_halted(struct mss_sim *sim);
 void sim_kick(struct mss_sim *sim);
