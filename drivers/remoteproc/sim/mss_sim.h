@@ -400,6 +400,14 @@ int sim_doorbell_init(struct mss_sim *sim);
 unsigned long sim_doorbells_take(struct mss_sim *sim);
 bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
 
+/* aoss.c */
+int sim_aoss_init(struct mss_sim *sim);
+bool sim_aoss_doorbell(struct mss_sim *sim, unsigned long bells);
+
+/* core.c */
+void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
+			     size_t size, const char *what);
+
 /* core.c, to be moved */
 bool sim_ports_halted(struct mss_sim *sim);
 void sim_kick(struct mss_sim *sim);
