@@ -404,12 +404,23 @@ bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
 int sim_aoss_init(struct mss_sim *sim);
 bool sim_aoss_doorbell(struct mss_sim *sim, unsigned long bells);
 
+/* bus.c */
+extern const char *const sim_region_names[SIM_NR_REGIONS];
+int sim_bus_init(struct mss_sim *sim);
+void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_bus_reset(struct mss_sim *sim);
+void sim_bus_step_halts(struct mss_sim *sim);
+bool sim_ports_halted(struct mss_sim *sim);
+const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
+void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
+	      const char *what, int *err);
+bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
+
 /* core.c */
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 			     size_t size, const char *what);
 
 /* core.c, to be moved */
-bool sim_ports_halted(struct mss_sim *sim);
 void sim_kick(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
