@@ -264,6 +264,7 @@ static void sim_free_boot(struct mss_sim *sim)
 	kfree(sim->mdata);
 	sim->mdata = NULL;
 	sim->mdata_size = 0;
+	memset(&sim->mdimg, 0, sizeof(sim->mdimg));
 	kfree(sim->segs);
 	sim->segs = NULL;
 	sim->nr_segs = 0;
@@ -315,172 +316,6 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 	sim_set_state(sim, hold ? SIM_OFF : SIM_IDLE);
 }
 
-static void sim_sha_update(struct sha256_state *st, const u8 *p, size_t len)
-{
-	while (len) {
-		unsigned int n = min_t(size_t, len, SZ_1M);
-
-		sha256_update(st, p, n);
-		p += n;
-		len -= n;
-		if (len)
-			cond_resched();
-	}
-}
-
-static void sim_sha_zeros(struct sha256_state *st, size_t len)
-{
-	static const u8 zeros[256];
-
-	while (len) {
-		unsigned int n = min_t(size_t, len, sizeof(zeros));
-
-		sha256_update(st, zeros, n);
-		len -= n;
-	}
-}
-
-/* SHA-256 of @p[0..@len) with byte @flip inverted (no flip if >= @len) */
-static void sim_sha_flip(struct sha256_state *st, const u8 *p, size_t len,
-			 size_t flip)
-{
-	u8 b;
-
-	if (flip >= len) {
-		sim_sha_update(st, p, len);
-		return;
-	}
-	b = p[flip] ^ 0xff;
-	sim_sha_update(st, p, flip);
-	sha256_update(st, &b, 1);
-	sim_sha_update(st, p + flip + 1, len - flip - 1);
-}
-
-/* ------------------------------------------------------------------------
- * ELF and hash segment checks (shared by the PBL and the MBA)
- */
-
-/**
- * struct sim_elf - a parsed image header
- * @eh: ELF header
- * @ph: program headers
- * @phnum: number of program headers
- * @hdr_size: ELF header plus program headers
- * @hash: index of the hash segment
- */
-struct sim_elf {
-	const struct elf32_hdr *eh;
-	const struct elf32_phdr *ph;
-	unsigned int phnum;
-	size_t hdr_size;
-	unsigned int hash;
-};
-
-/* Validate the ELF header in @buf (at least sizeof(elf32_hdr) bytes) */
-static int sim_elf_header(struct mss_sim *sim, const void *buf, size_t len,
-			  const char *what, struct sim_elf *e)
-{
-	const struct elf32_hdr *eh = buf;
-
-	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
-		dev_err(sim->dev, "%s: not a little-endian ELF32 image\n", what);
-		return SIM_ERR_FORMAT;
-	}
-	if (eh->e_phoff != sizeof(*eh) ||
-	    eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    !eh->e_phnum || eh->e_phnum > SIM_MAX_PHNUM) {
-		dev_err(sim->dev, "%s: bad program header table (off %u, entsize %u, num %u)\n",
-			what, eh->e_phoff, eh->e_phentsize, eh->e_phnum);
-		return SIM_ERR_FORMAT;
-	}
-
-	e->eh = eh;
-	e->phnum = eh->e_phnum;
-	e->hdr_size = sizeof(*eh) + e->phnum * sizeof(struct elf32_phdr);
-	e->ph = NULL;
-
-	return 0;
-}
-
-/* Validate the program headers (@buf holds at least e->hdr_size bytes) */
-static int sim_elf_phdrs(struct mss_sim *sim, const void *buf, size_t len,
-			 const char *what, struct sim_elf *e)
-{
-	unsigned int i;
-
-	if (len < e->hdr_size)
-		return SIM_ERR_RANGE;
-	e->eh = buf;
-	e->ph = buf + sizeof(struct elf32_hdr);
-
-	if (e->ph[0].p_type != PT_NULL || e->ph[0].p_filesz != e->hdr_size) {
-		dev_err(sim->dev, "%s: phdr 0 does not cover the headers\n",
-			what);
-		return SIM_ERR_FORMAT;
-	}
-
-	for (i = 1; i < e->phnum; i++)
-		if ((e->ph[i].p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH)
-			break;
-	if (i == e->phnum) {
-		dev_err(sim->dev, "%s: no hash segment\n", what);
-		return SIM_ERR_FORMAT;
-	}
-	e->hash = i;
-
-	if (e->ph[i].p_filesz < SIM_HASH_HDR + e->phnum * SIM_DIGEST ||
-	    e->ph[i].p_filesz > SIM_MDATA_MAX) {
-		dev_err(sim->dev, "%s: hash segment of %u bytes for %u headers\n",
-			what, e->ph[i].p_filesz, e->phnum);
-		return SIM_ERR_FORMAT;
-	}
-
-	for (i = 0; i < e->phnum; i++) {
-		const struct elf32_phdr *ph = &e->ph[i];
-
-		if (ph->p_type == PT_LOAD && ph->p_filesz > ph->p_memsz) {
-			dev_err(sim->dev, "%s: phdr %u p_filesz > p_memsz\n",
-				what, i);
-			return SIM_ERR_FORMAT;
-		}
-	}
-
-	return 0;
-}
-
-/* Check the hash segment header; return the digest table */
-static const u8 *sim_hash_table(struct mss_sim *sim, const u8 *hs,
-				size_t len, unsigned int phnum,
-				const char *what)
-{
-	u32 version, count, pad;
-
-	memcpy(&version, hs + 4, 4);
-	memcpy(&count, hs + 8, 4);
-	memcpy(&pad, hs + 12, 4);
-	version = le32_to_cpu((__force __le32)version);
-	count = le32_to_cpu((__force __le32)count);
-	pad = le32_to_cpu((__force __le32)pad);
-
-	if (memcmp(hs, "MSSH", 4) || version != 1 || count != phnum ||
-	    pad > len || SIM_HASH_HDR + (size_t)count * SIM_DIGEST != len - pad) {
-		dev_err(sim->dev, "%s: bad hash segment header (version %u, count %u for %u headers, pad %u, size %zu)\n",
-			what, version, count, phnum, pad, len);
-		return NULL;
-	}
-
-	return hs + SIM_HASH_HDR;
-}
-
-static bool sim_valid_segment(const struct elf32_phdr *ph)
-{
-	return ph->p_type == PT_LOAD &&
-	       (ph->p_flags & QCOM_MDT_TYPE_MASK) != QCOM_MDT_TYPE_HASH &&
-	       ph->p_memsz;
-}
-
 /* ------------------------------------------------------------------------
  * PBL: authenticate the MBA image (an .mbn copied to RMB_MBA_IMAGE_REG)
  */
@@ -489,13 +324,12 @@ static int sim_auth_mba(struct mss_sim *sim)
 {
 	phys_addr_t addr = rmb_rd(sim, RMB_MBA_IMAGE_REG);
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MBA, 0);
-	u8 digest[SIM_DIGEST];
-	const u8 *table, *img;
-	struct sha256_state st;
-	struct sim_elf e;
-	size_t extent = 0;
+	struct sim_image_seg seg;
+	struct sim_image e;
+	size_t extent;
 	unsigned int i;
 	int err = 0;
+	u8 *img;
 	void *p;
 
 	sim->mba_addr = addr;
@@ -504,10 +338,10 @@ static int sim_auth_mba(struct mss_sim *sim)
 		return SIM_ERR_RANGE;
 	}
 
-	p = sim_map(sim, addr, sizeof(struct elf32_hdr), "MBA image", &err);
+	p = sim_map(sim, addr, SIM_IMAGE_EHDR_SIZE, "MBA image", &err);
 	if (!p)
 		return err;
-	err = sim_elf_header(sim, p, sizeof(struct elf32_hdr), "MBA", &e);
+	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, "MBA", &e);
 	memunmap(p);
 	if (err)
 		return err;
@@ -515,16 +349,8 @@ static int sim_auth_mba(struct mss_sim *sim)
 	p = sim_map(sim, addr, e.hdr_size, "MBA image", &err);
 	if (!p)
 		return err;
-	err = sim_elf_phdrs(sim, p, e.hdr_size, "MBA", &e);
-	if (!err) {
-		for (i = 0; i < e.phnum; i++) {
-			const struct elf32_phdr *ph = &e.ph[i];
-
-			if (ph->p_filesz &&
-			    (u64)ph->p_offset + ph->p_filesz > extent)
-				extent = (u64)ph->p_offset + ph->p_filesz;
-		}
-	}
+	err = sim_image_parse_phdrs(sim, p, e.hdr_size, "MBA", &e);
+	extent = err ? 0 : sim_image_extent(&e);
 	memunmap(p);
 	if (err)
 		return err;
@@ -542,39 +368,29 @@ static int sim_auth_mba(struct mss_sim *sim)
 		return err;
 	img = p;
 	/* Re-parse the headers from the mapping we hash */
-	err = sim_elf_phdrs(sim, img, extent, "MBA", &e);
+	err = sim_image_parse_phdrs(sim, img, extent, "MBA", &e);
 	if (err)
 		goto out;
 
-	table = sim_hash_table(sim, img + e.ph[e.hash].p_offset,
-			       e.ph[e.hash].p_filesz, e.phnum, "MBA");
-	if (!table) {
-		err = SIM_ERR_FORMAT;
+	err = sim_image_parse_hash(sim, &e, img + e.hash_offset, "MBA");
+	if (err)
 		goto out;
-	}
 
-	sha256_init(&st);
-	sim_sha_flip(&st, img, e.hdr_size, corrupt ? 24 : SIZE_MAX);
-	sha256_final(&st, digest);
-	if (memcmp(digest, table, SIM_DIGEST)) {
+	err = sim_image_verify(&e, 0, img, e.hdr_size, 0,
+			       corrupt ? 24 : SIZE_MAX);
+	if (err) {
 		dev_err(sim->dev, "MBA: header digest mismatch\n");
-		err = SIM_ERR_HASH;
 		goto out;
 	}
 
 	for (i = 0; i < e.phnum; i++) {
-		const struct elf32_phdr *ph = &e.ph[i];
-
-		if (!sim_valid_segment(ph))
+		if (!sim_image_segment(&e, i, &seg))
 			continue;
-		sha256_init(&st);
-		sim_sha_update(&st, img + ph->p_offset, ph->p_filesz);
-		sim_sha_zeros(&st, ph->p_memsz - ph->p_filesz);
-		sha256_final(&st, digest);
-		if (memcmp(digest, table + i * SIM_DIGEST, SIM_DIGEST)) {
+		err = sim_image_verify(&e, i, img + seg.offset, seg.filesz,
+				       seg.memsz - seg.filesz, SIZE_MAX);
+		if (err) {
 			dev_err(sim->dev, "MBA: segment %u digest mismatch\n",
 				i);
-			err = SIM_ERR_HASH;
 			goto out;
 		}
 	}
@@ -588,14 +404,14 @@ out:
  * MBA: metadata (ELF header, program headers, hash segment)
  */
 
-static int sim_build_segments(struct mss_sim *sim, const struct sim_elf *e,
-			      const u8 *table)
+static int sim_build_segments(struct mss_sim *sim, const struct sim_image *e)
 {
+	struct sim_image_seg seg;
 	unsigned int i, n = 0;
 	u64 end = 0;
 
 	for (i = 0; i < e->phnum; i++)
-		n += sim_valid_segment(&e->ph[i]);
+		n += sim_image_segment(e, i, &seg);
 	if (!n) {
 		dev_err(sim->dev, "metadata: no loadable segment\n");
 		return SIM_ERR_FORMAT;
@@ -607,28 +423,26 @@ static int sim_build_segments(struct mss_sim *sim, const struct sim_elf *e,
 
 	sim->min_paddr = U32_MAX;
 	for (i = 0; i < e->phnum; i++) {
-		const struct elf32_phdr *ph = &e->ph[i];
 		struct sim_seg *s;
 
-		if (!sim_valid_segment(ph))
+		if (!sim_image_segment(e, i, &seg))
 			continue;
-		if (ph->p_memsz > SIM_SEG_MAX ||
-		    (u64)ph->p_paddr + ph->p_memsz > (u64)U32_MAX + 1) {
+		if (seg.memsz > SIM_SEG_MAX ||
+		    (u64)seg.paddr + seg.memsz > (u64)U32_MAX + 1) {
 			dev_err(sim->dev, "metadata: segment %u out of range\n",
 				i);
 			return SIM_ERR_RANGE;
 		}
-		if (ph->p_flags & QCOM_MDT_RELOCATABLE)
+		if (seg.reloc)
 			sim->reloc = true;
-		sim->min_paddr = min(sim->min_paddr, ph->p_paddr);
-		end += ph->p_memsz;
+		sim->min_paddr = min(sim->min_paddr, seg.paddr);
+		end += seg.memsz;
 
 		s = &sim->segs[sim->nr_segs++];
 		s->phdr = i;
-		s->paddr = ph->p_paddr;
-		s->memsz = ph->p_memsz;
+		s->paddr = seg.paddr;
+		s->memsz = seg.memsz;
 		s->end = end;
-		s->digest = table + i * SIM_DIGEST;
 	}
 
 	return 0;
@@ -638,11 +452,9 @@ static int sim_auth_mdata(struct mss_sim *sim)
 {
 	phys_addr_t addr = rmb_rd(sim, RMB_PMI_META_DATA_REG);
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MDATA, 0);
+	struct sim_image *md = &sim->mdimg;
 	const char *what = "metadata";
-	u8 digest[SIM_DIGEST];
-	struct sha256_state st;
-	const u8 *table;
-	struct sim_elf e;
+	struct sim_image e;
 	size_t total;
 	int err = 0;
 	void *p;
@@ -659,10 +471,10 @@ static int sim_auth_mdata(struct mss_sim *sim)
 		return SIM_ERR_RANGE;
 	}
 
-	p = sim_map(sim, addr, sizeof(struct elf32_hdr), what, &err);
+	p = sim_map(sim, addr, SIM_IMAGE_EHDR_SIZE, what, &err);
 	if (!p)
 		return err;
-	err = sim_elf_header(sim, p, sizeof(struct elf32_hdr), what, &e);
+	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, what, &e);
 	memunmap(p);
 	if (err)
 		return err;
@@ -670,8 +482,8 @@ static int sim_auth_mdata(struct mss_sim *sim)
 	p = sim_map(sim, addr, e.hdr_size, what, &err);
 	if (!p)
 		return err;
-	err = sim_elf_phdrs(sim, p, e.hdr_size, what, &e);
-	total = err ? 0 : e.hdr_size + e.ph[e.hash].p_filesz;
+	err = sim_image_parse_phdrs(sim, p, e.hdr_size, what, &e);
+	total = err ? 0 : e.hdr_size + e.hash_size;
 	memunmap(p);
 	if (err)
 		return err;
@@ -696,28 +508,26 @@ static int sim_auth_mdata(struct mss_sim *sim)
 		sim->mdata[24] ^= 0xff;
 
 	/* Everything from here on uses the private copy only */
-	err = sim_elf_header(sim, sim->mdata, total, what, &e);
+	err = sim_image_parse_ehdr(sim, sim->mdata, total, what, md);
 	if (!err)
-		err = sim_elf_phdrs(sim, sim->mdata, total, what, &e);
+		err = sim_image_parse_phdrs(sim, sim->mdata, total, what, md);
 	if (err)
 		return err;
-	if (e.hdr_size + e.ph[e.hash].p_filesz != total)
+	if (md->hdr_size + md->hash_size != total)
 		return SIM_ERR_FORMAT;
 
-	table = sim_hash_table(sim, sim->mdata + e.hdr_size,
-			       e.ph[e.hash].p_filesz, e.phnum, what);
-	if (!table)
-		return SIM_ERR_FORMAT;
+	/* The hash segment follows the headers in the metadata */
+	err = sim_image_parse_hash(sim, md, sim->mdata + md->hdr_size, what);
+	if (err)
+		return err;
 
-	sha256_init(&st);
-	sha256_update(&st, sim->mdata, e.hdr_size);
-	sha256_final(&st, digest);
-	if (memcmp(digest, table, SIM_DIGEST)) {
+	err = sim_image_verify(md, 0, sim->mdata, md->hdr_size, 0, SIZE_MAX);
+	if (err) {
 		dev_err(sim->dev, "metadata: header digest mismatch\n");
-		return SIM_ERR_HASH;
+		return err;
 	}
 
-	return sim_build_segments(sim, &e, table);
+	return sim_build_segments(sim, md);
 }
 
 /* Authenticate the next segment in load order */
@@ -726,8 +536,6 @@ static int sim_auth_segment(struct mss_sim *sim, const struct sim_seg *s)
 	u32 load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
 				s->paddr;
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_SEGMENT, s->phdr);
-	u8 digest[SIM_DIGEST];
-	struct sha256_state st;
 	char what[24];
 	int err = 0;
 	void *p;
@@ -737,14 +545,13 @@ static int sim_auth_segment(struct mss_sim *sim, const struct sim_seg *s)
 	if (!p)
 		return err;
 
-	sha256_init(&st);
-	sim_sha_flip(&st, p, s->memsz, corrupt ? s->memsz / 2 : SIZE_MAX);
-	sha256_final(&st, digest);
+	err = sim_image_verify(&sim->mdimg, s->phdr, p, s->memsz, 0,
+			       corrupt ? s->memsz / 2 : SIZE_MAX);
 	memunmap(p);
 
-	if (memcmp(digest, s->digest, SIM_DIGEST)) {
+	if (err) {
 		dev_err(sim->dev, "%s at %#x: digest mismatch\n", what, load);
-		return SIM_ERR_HASH;
+		return err;
 	}
 	sim->cnt.segments++;
 

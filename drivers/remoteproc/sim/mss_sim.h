@@ -17,8 +17,6 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#include <crypto/sha2.h>
-
 struct dentry;
 struct device;
 struct device_node;
@@ -64,12 +62,9 @@ enum sim_line {
 #define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
 #define SIM_ERR_SEQ		(-6)	/* protocol sequence error */
 
-#define SIM_MAX_PHNUM		100
 #define SIM_MBA_MAX		SZ_1M
 #define SIM_MDATA_MAX		(4 * SZ_1M)
 #define SIM_SEG_MAX		(256 * SZ_1M)
-#define SIM_HASH_HDR		16
-#define SIM_DIGEST		SHA256_DIGEST_SIZE
 
 /**
  * struct mss_sim_flavour - what differs between simulated SoCs
@@ -207,20 +202,60 @@ struct sim_counters {
 	u32 irqs_fired;
 };
 
+/* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
+#define SIM_IMAGE_EHDR_SIZE	52
+
+struct elf32_phdr;
+
+/**
+ * struct sim_image - an image (MBA or metadata) as image.c parsed it
+ * @ph: program headers, in the caller's buffer (image.c only)
+ * @digests: digest table, in the caller's buffer (image.c only)
+ * @phnum: number of program headers
+ * @hdr_size: size of the ELF header and the program headers
+ * @hash_offset: file offset of the hash segment
+ * @hash_size: size of the hash segment
+ *
+ * The pointers stay valid as long as the buffer the image was parsed
+ * from.
+ */
+struct sim_image {
+	const struct elf32_phdr *ph;
+	const u8 *digests;
+	unsigned int phnum;
+	size_t hdr_size;
+	size_t hash_offset;
+	size_t hash_size;
+};
+
+/**
+ * struct sim_image_seg - a loadable segment of an image
+ * @offset: file offset (p_offset)
+ * @filesz: bytes in the file (p_filesz)
+ * @memsz: bytes in memory (p_memsz)
+ * @paddr: load address (p_paddr)
+ * @reloc: the segment is relocatable
+ */
+struct sim_image_seg {
+	u32 offset;
+	u32 filesz;
+	u32 memsz;
+	u32 paddr;
+	bool reloc;
+};
+
 /**
  * struct sim_seg - a segment the MBA authenticates, in load order
  * @phdr: index in the program header table (and in the digest table)
  * @paddr: p_paddr
  * @memsz: p_memsz
  * @end: cumulative p_memsz up to and including this segment
- * @digest: expected SHA-256, inside the metadata copy
  */
 struct sim_seg {
 	u32 phdr;
 	u32 paddr;
 	u32 memsz;
 	u64 end;
-	const u8 *digest;
 };
 
 struct mss_sim;
@@ -319,6 +354,7 @@ struct mss_sim {
 	u32 mba_addr;
 	u8 *mdata;
 	size_t mdata_size;
+	struct sim_image mdimg;		/* parsed @mdata: the digests */
 	struct sim_seg *segs;
 	unsigned int nr_segs;
 	unsigned int next_seg;
@@ -415,6 +451,19 @@ const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
 void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
 	      const char *what, int *err);
 bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
+
+/* image.c */
+int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
+			 const char *what, struct sim_image *img);
+int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
+			  const char *what, struct sim_image *img);
+int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
+			 const u8 *hs, const char *what);
+size_t sim_image_extent(const struct sim_image *img);
+bool sim_image_segment(const struct sim_image *img, unsigned int i,
+		       struct sim_image_seg *seg);
+int sim_image_verify(const struct sim_image *img, unsigned int i,
+		     const void *data, size_t len, size_t zeros, size_t flip);
 
 /* core.c */
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
