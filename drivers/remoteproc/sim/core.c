@@ -216,16 +216,6 @@ static const struct {
 	SIM_COUNTER(irqs_fired),
 };
 
-static const struct {
-	const char *name;
-	size_t offset;
-} sim_s32_files[SIM_NR_S32_HOOKS] = {
-	{ "fail_pbl", offsetof(struct mss_sim, fail_pbl) },
-	{ "fail_mba", offsetof(struct mss_sim, fail_mba) },
-	{ "fail_mdata", offsetof(struct mss_sim, fail_mdata) },
-	{ "ready_delay_ms", offsetof(struct mss_sim, ready_delay_ms) },
-};
-
 static struct dentry *sim_debugfs_root;
 
 /* ------------------------------------------------------------------------
@@ -1404,6 +1394,28 @@ static int sim_s32_set(void *data, u64 val)
 DEFINE_DEBUGFS_ATTRIBUTE_SIGNED(sim_s32_fops, sim_s32_get, sim_s32_set,
 				"%lld\n");
 
+/**
+ * sim_debugfs_s32() - create a signed integer fault knob
+ * @sim: the simulator, whose @lock protects @val
+ * @dir: the directory
+ * @name: the file name
+ * @val: the value, a member of @sim
+ *
+ * A write kicks the modem thread.
+ */
+void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,
+		     const char *name, s32 *val)
+{
+	struct sim_s32_hook *h;
+
+	if (WARN_ON(sim->nr_s32_hooks == ARRAY_SIZE(sim->s32_hooks)))
+		return;
+	h = &sim->s32_hooks[sim->nr_s32_hooks++];
+	h->sim = sim;
+	h->val = val;
+	debugfs_create_file_unsafe(name, 0644, dir, h, &sim_s32_fops);
+}
+
 static void sim_debugfs_init(struct mss_sim *sim)
 {
 	struct dentry *d, *c;
@@ -1415,14 +1427,10 @@ static void sim_debugfs_init(struct mss_sim *sim)
 	debugfs_create_file("state", 0444, d, sim, &sim_state_fops);
 	debugfs_create_file("status", 0444, d, sim, &sim_status_fops);
 	debugfs_create_file("last_mdata", 0444, d, sim, &sim_last_mdata_fops);
-	for (i = 0; i < ARRAY_SIZE(sim->s32_hooks); i++) {
-		struct sim_s32_hook *h = &sim->s32_hooks[i];
-
-		h->sim = sim;
-		h->val = (s32 *)((u8 *)sim + sim_s32_files[i].offset);
-		debugfs_create_file_unsafe(sim_s32_files[i].name, 0644, d, h,
-					   &sim_s32_fops);
-	}
+	sim_debugfs_s32(sim, d, "fail_pbl", &sim->fail_pbl);
+	sim_debugfs_s32(sim, d, "fail_mba", &sim->fail_mba);
+	sim_debugfs_s32(sim, d, "fail_mdata", &sim->fail_mdata);
+	sim_debugfs_s32(sim, d, "ready_delay_ms", &sim->ready_delay_ms);
 	debugfs_create_file("hang", 0644, d, sim, &sim_hang_fops);
 	debugfs_create_file("stop_ack", 0644, d, sim, &sim_stop_ack_fops);
 	debugfs_create_file("crash_on", 0644, d, sim, &sim_crash_on_fops);

@@ -393,6 +393,7 @@ struct mss_sim {
 
 	struct sim_counters cnt;
 	struct sim_s32_hook s32_hooks[SIM_NR_S32_HOOKS];
+	unsigned int nr_s32_hooks;
 };
 
 /* The QDSP6SS and RMB register windows */
@@ -478,5 +479,7 @@ void sim_modem_reset(struct mss_sim *sim, bool hold);
 /* debugfs */
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		size_t size);
+void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,
+		     const char *name, s32 *val);
 
 #endif /* __MSS_SIM_H__ */
