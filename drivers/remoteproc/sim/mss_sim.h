@@ -466,6 +466,12 @@ bool sim_image_segment(const struct sim_image *img, unsigned int i,
 int sim_image_verify(const struct sim_image *img, unsigned int i,
 		     const void *data, size_t len, size_t zeros, size_t flip);
 
+/* pbl.c */
+void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_idle(struct mss_sim *sim);
+void sim_step_pbl(struct mss_sim *sim);
+void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire);
+
 /* core.c */
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 			     size_t size, const char *what);
@@ -475,6 +481,10 @@ void sim_kick(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
 void sim_modem_reset(struct mss_sim *sim, bool hold);
+bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
+bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
+		     unsigned long *fire);
+void sim_fail(struct mss_sim *sim, u32 reg, int status);
 
 /* debugfs */
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
