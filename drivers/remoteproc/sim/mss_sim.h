@@ -472,6 +472,13 @@ void sim_step_idle(struct mss_sim *sim);
 void sim_step_pbl(struct mss_sim *sim);
 void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire);
 
+/* mba.c */
+void sim_mba_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_mba(struct mss_sim *sim, unsigned long *fire);
+void sim_step_mdata_ok(struct mss_sim *sim);
+void sim_step_loading(struct mss_sim *sim, unsigned long *fire);
+void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
+
 /* core.c */
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 			     size_t size, const char *what);
@@ -481,6 +488,8 @@ void sim_kick(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
 void sim_modem_reset(struct mss_sim *sim, bool hold);
+void sim_activity(struct mss_sim *sim);
+void sim_free_boot(struct mss_sim *sim);
 bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
 bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 		     unsigned long *fire);
