@@ -483,17 +483,20 @@ void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 			     size_t size, const char *what);
 
-/* core.c, to be moved */
+/* modem.c */
+extern const char *const sim_state_names[SIM_NR_STATES];
+int sim_modem_init(struct mss_sim *sim);
+void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_kick(struct mss_sim *sim);
+void sim_activity(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
-void sim_modem_reset(struct mss_sim *sim, bool hold);
-void sim_activity(struct mss_sim *sim);
+void sim_fail(struct mss_sim *sim, u32 reg, int status);
 void sim_free_boot(struct mss_sim *sim);
+void sim_modem_reset(struct mss_sim *sim, bool hold);
 bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
 bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 		     unsigned long *fire);
-void sim_fail(struct mss_sim *sim, u32 reg, int status);
 
 /* debugfs */
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
