@@ -498,7 +498,10 @@ bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
 bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 		     unsigned long *fire);
 
-/* debugfs */
+/* debugfs.c */
+void sim_debugfs_module_init(void);
+void sim_debugfs_module_exit(void);
+int sim_debugfs_init(struct mss_sim *sim);
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		size_t size);
 void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,
