@@ -226,11 +226,6 @@ static void __iomem *sim_map_named(struct mss_sim *sim, const char *name,
 			      max_t(size_t, resource_size(&res), need), name);
 }
 
-static void sim_put_mss(void *data)
-{
-	of_node_put(data);
-}
-
 static int mss_sim_probe(struct platform_device *pdev)
 {
 	struct device *dev = &pdev->dev;
@@ -254,59 +249,82 @@ static int mss_sim_probe(struct platform_device *pdev)
 		return dev_err_probe(dev, -ENODEV,
 				     "no %s node uses this simulator's stop state\n",
 				     sim->fl->mss_compatible);
-	ret = devm_add_action_or_reset(dev, sim_put_mss, sim->mss_np);
-	if (ret)
-		return ret;
 
+	/* What the MSS node references; all of it is mapped with devm */
 	ret = sim_check_irqs(sim);
 	if (ret)
-		return ret;
+		goto err_put_mss;
 	sim->qdsp6 = sim_map_named(sim, "qdsp6",
 				   sim->fl->boot_fsm ? QDSP6SS_BOOT_CMD + 4 :
 						       QDSP6SS_MEM_PWR_CTL + 4);
 	sim->rmb = sim_map_named(sim, "rmb", RMB_WINDOW_SIZE);
-	if (!sim->qdsp6 || !sim->rmb)
-		return -EINVAL;
+	if (!sim->qdsp6 || !sim->rmb) {
+		ret = -EINVAL;
+		goto err_put_mss;
+	}
 	ret = sim_bus_init(sim);
 	if (ret)
-		return ret;
+		goto err_put_mss;
 	ret = sim_aoss_init(sim);
 	if (ret)
-		return ret;
+		goto err_put_mss;
 
 	ret = sim_irq_init(sim);
 	if (ret)
-		return ret;
-
+		goto err_put_mss;
+	/* The thread raises lines: it stops before the domain goes */
 	ret = sim_modem_init(sim);
 	if (ret)
-		return ret;
+		goto err_irq;
 
 	/* Everything below may kick the thread */
 	ret = sim_reset_init(sim);
 	if (ret)
-		return ret;
-
+		goto err_modem;
 	ret = sim_pd_init(sim);
 	if (ret)
-		return ret;
-
+		goto err_reset;
 	ret = sim_doorbell_init(sim);
 	if (ret)
-		return ret;
-
-	ret = sim_debugfs_init(sim);
-	if (ret)
-		return ret;
+		goto err_pd;
+	sim_debugfs_init(sim);
 
 	dev_info(dev, "simulated %s modem for %pOF (%s)\n", sim->fl->name,
 		 sim->mss_np, sim->fl->protected ? "protected" : "unprotected");
 
 	return 0;
+
+err_pd:
+	sim_pd_exit(sim);
+err_reset:
+	sim_reset_exit(sim);
+err_modem:
+	sim_modem_exit(sim);
+err_irq:
+	sim_irq_exit(sim);
+err_put_mss:
+	of_node_put(sim->mss_np);
+
+	return ret;
+}
+
+/* The probe's steps undone in reverse order */
+static void mss_sim_remove(struct platform_device *pdev)
+{
+	struct mss_sim *sim = platform_get_drvdata(pdev);
+
+	sim_debugfs_exit(sim);
+	sim_doorbell_exit(sim);
+	sim_pd_exit(sim);
+	sim_reset_exit(sim);
+	sim_modem_exit(sim);
+	sim_irq_exit(sim);
+	of_node_put(sim->mss_np);
 }
 
 static struct platform_driver mss_sim_driver = {
 	.probe = mss_sim_probe,
+	.remove = mss_sim_remove,
 	.driver = {
 		.name = "qcom_mss_sim",
 		.of_match_table = mss_sim_of_match,

@@ -181,20 +181,14 @@ static int sim_status_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(sim_status);
 
-static void sim_remove_debugfs(void *data)
-{
-	debugfs_remove_recursive(data);
-}
-
 /**
  * sim_debugfs_init() - create the simulator's debugfs directory
  * @sim: the simulator, every feature initialised
  *
- * Each feature creates its own files in the directory.
- *
- * Return: 0 or a negative errno.
+ * Each feature creates its own files in the directory.  As everywhere in
+ * debugfs, failures are not errors: the simulator works without its files.
  */
-int sim_debugfs_init(struct mss_sim *sim)
+void sim_debugfs_init(struct mss_sim *sim)
 {
 	struct dentry *d, *c;
 	unsigned int i;
@@ -214,8 +208,15 @@ int sim_debugfs_init(struct mss_sim *sim)
 		debugfs_create_u32(sim_counter_files[i].name, 0444, c,
 				   (u32 *)((u8 *)&sim->cnt +
 					   sim_counter_files[i].offset));
+}
 
-	return devm_add_action_or_reset(sim->dev, sim_remove_debugfs, sim->dbg);
+/**
+ * sim_debugfs_exit() - remove the simulator's debugfs directory
+ * @sim: the simulator
+ */
+void sim_debugfs_exit(struct mss_sim *sim)
+{
+	debugfs_remove_recursive(sim->dbg);
 }
 
 /**

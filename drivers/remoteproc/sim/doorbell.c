@@ -51,11 +51,6 @@ static const struct mbox_chan_ops sim_mbox_ops = {
 	.send_data = sim_mbox_send,
 };
 
-static void sim_unregister_state(void *data)
-{
-	qcom_smem_state_unregister(data);
-}
-
 /**
  * sim_doorbells_take() - the doorbells rung since the last call
  * @sim: the simulator
@@ -111,9 +106,6 @@ int sim_doorbell_init(struct mss_sim *sim)
 		return dev_err_probe(dev, PTR_ERR(state),
 				     "cannot register the smem state\n");
 	sim->smem_state = state;
-	ret = devm_add_action_or_reset(dev, sim_unregister_state, state);
-	if (ret)
-		return ret;
 
 	for (i = 0; i < SIM_MBOX_CHANS; i++)
 		sim->chans[i].con_priv = sim;
@@ -121,10 +113,22 @@ int sim_doorbell_init(struct mss_sim *sim)
 	sim->mbox.ops = &sim_mbox_ops;
 	sim->mbox.chans = sim->chans;
 	sim->mbox.num_chans = SIM_MBOX_CHANS;
-	ret = devm_mbox_controller_register(dev, &sim->mbox);
-	if (ret)
+	ret = mbox_controller_register(&sim->mbox);
+	if (ret) {
+		qcom_smem_state_unregister(sim->smem_state);
 		return dev_err_probe(dev, ret, "cannot register the mailbox\n");
+	}
 
 	return 0;
+}
+
+/**
+ * sim_doorbell_exit() - unregister the mailbox controller and SMEM state
+ * @sim: the simulator
+ */
+void sim_doorbell_exit(struct mss_sim *sim)
+{
+	mbox_controller_unregister(&sim->mbox);
+	qcom_smem_state_unregister(sim->smem_state);
 }
 

@@ -210,16 +210,6 @@ int sim_check_irqs(struct mss_sim *sim)
 	return 0;
 }
 
-static void sim_remove_domain(void *data)
-{
-	struct mss_sim *sim = data;
-	unsigned int hw;
-
-	for (hw = 0; hw < SIM_NR_IRQS; hw++)
-		irq_dispose_mapping(irq_find_mapping(sim->domain, hw));
-	irq_domain_remove(sim->domain);
-}
-
 /**
  * sim_irq_init() - create the irq domain of the modem's lines
  * @sim: the simulator
@@ -233,7 +223,20 @@ int sim_irq_init(struct mss_sim *sim)
 	if (!sim->domain)
 		return -ENOMEM;
 
-	return devm_add_action_or_reset(sim->dev, sim_remove_domain, sim);
+	return 0;
+}
+
+/**
+ * sim_irq_exit() - dispose of the lines' mappings and remove the domain
+ * @sim: the simulator
+ */
+void sim_irq_exit(struct mss_sim *sim)
+{
+	unsigned int hw;
+
+	for (hw = 0; hw < SIM_NR_IRQS; hw++)
+		irq_dispose_mapping(irq_find_mapping(sim->domain, hw));
+	irq_domain_remove(sim->domain);
 }
 
 /**

@@ -376,14 +376,6 @@ static int sim_thread(void *data)
 	return 0;
 }
 
-static void sim_stop_thread(void *data)
-{
-	struct mss_sim *sim = data;
-
-	kthread_stop(sim->task);
-	put_task_struct(sim->task);
-}
-
 static int sim_state_show(struct seq_file *m, void *unused)
 {
 	struct mss_sim *sim = m->private;
@@ -618,8 +610,6 @@ static const struct file_operations sim_crash_fops = {
  */
 int sim_modem_init(struct mss_sim *sim)
 {
-	int ret;
-
 	/* Power-on state: the modem is held in reset */
 	sim_regs_reset(sim);
 
@@ -629,12 +619,19 @@ int sim_modem_init(struct mss_sim *sim)
 	if (IS_ERR(sim->task))
 		return PTR_ERR(sim->task);
 	get_task_struct(sim->task);
-	ret = devm_add_action_or_reset(sim->dev, sim_stop_thread, sim);
-	if (ret)
-		return ret;
 	wake_up_process(sim->task);
 
 	return 0;
+}
+
+/**
+ * sim_modem_exit() - stop the modem thread
+ * @sim: the simulator
+ */
+void sim_modem_exit(struct mss_sim *sim)
+{
+	kthread_stop(sim->task);
+	put_task_struct(sim->task);
 }
 
 /**

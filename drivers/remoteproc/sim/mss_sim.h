@@ -421,19 +421,23 @@ static inline void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
 extern const char *const sim_line_names[SIM_NR_IRQS];
 int sim_check_irqs(struct mss_sim *sim);
 int sim_irq_init(struct mss_sim *sim);
+void sim_irq_exit(struct mss_sim *sim);
 void sim_irq_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_fire(struct mss_sim *sim, unsigned long lines);
 void sim_lines_reset(struct mss_sim *sim);
 
 /* reset.c */
 int sim_reset_init(struct mss_sim *sim);
+void sim_reset_exit(struct mss_sim *sim);
 
 /* power.c */
 int sim_pd_init(struct mss_sim *sim);
+void sim_pd_exit(struct mss_sim *sim);
 bool sim_powered(struct mss_sim *sim);
 
 /* doorbell.c */
 int sim_doorbell_init(struct mss_sim *sim);
+void sim_doorbell_exit(struct mss_sim *sim);
 unsigned long sim_doorbells_take(struct mss_sim *sim);
 bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
 
@@ -486,6 +490,7 @@ void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 /* modem.c */
 extern const char *const sim_state_names[SIM_NR_STATES];
 int sim_modem_init(struct mss_sim *sim);
+void sim_modem_exit(struct mss_sim *sim);
 void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_kick(struct mss_sim *sim);
 void sim_activity(struct mss_sim *sim);
@@ -501,7 +506,8 @@ bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 /* debugfs.c */
 void sim_debugfs_module_init(void);
 void sim_debugfs_module_exit(void);
-int sim_debugfs_init(struct mss_sim *sim);
+void sim_debugfs_init(struct mss_sim *sim);
+void sim_debugfs_exit(struct mss_sim *sim);
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		size_t size);
 void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,

@@ -60,19 +60,6 @@ static int sim_pd_power_off(struct generic_pm_domain *genpd)
 	return sim_pd_set(genpd, false);
 }
 
-static void sim_remove_pds(void *data)
-{
-	struct mss_sim *sim = data;
-	unsigned int i;
-
-	if (sim->pd_provider)
-		of_genpd_del_provider(sim->dev->of_node);
-	for (i = 0; i < sim->fl->nr_pds; i++)
-		if (pm_genpd_remove(&sim->pds[i].genpd))
-			dev_err(sim->dev, "power domain %s still in use\n",
-				sim->fl->pd_names[i]);
-}
-
 /**
  * sim_pd_init() - register the power domains and their provider
  * @sim: the simulator
@@ -107,16 +94,31 @@ int sim_pd_init(struct mss_sim *sim)
 	sim->pd_data.domains = sim->pd_ptrs;
 	sim->pd_data.num_domains = sim->fl->nr_pds;
 
-	ret = devm_add_action_or_reset(sim->dev, sim_remove_pds, sim);
-	if (ret)
-		return ret;
 	if (!sim->fl->nr_pds)
 		return 0;
 
 	ret = of_genpd_add_provider_onecell(sim->dev->of_node, &sim->pd_data);
-	if (ret)
+	if (ret) {
+		sim_pd_exit(sim);
 		return dev_err_probe(sim->dev, ret, "cannot add power domains\n");
+	}
 	sim->pd_provider = true;
 
 	return 0;
+}
+
+/**
+ * sim_pd_exit() - remove the provider and the power domains
+ * @sim: the simulator
+ */
+void sim_pd_exit(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	if (sim->pd_provider)
+		of_genpd_del_provider(sim->dev->of_node);
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		if (pm_genpd_remove(&sim->pds[i].genpd))
+			dev_err(sim->dev, "power domain %s still in use\n",
+				sim->fl->pd_names[i]);
 }

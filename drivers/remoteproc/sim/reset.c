@@ -137,10 +137,19 @@ int sim_reset_init(struct mss_sim *sim)
 	sim->rcdev.of_reset_n_cells = 1;
 	sim->rcdev.nr_resets = SIM_NR_RESETS;
 	sim->rcdev.dev = sim->dev;
-	ret = devm_reset_controller_register(sim->dev, &sim->rcdev);
+	ret = reset_controller_register(&sim->rcdev);
 	if (ret)
 		return dev_err_probe(sim->dev, ret, "cannot register resets\n");
 
 	return 0;
+}
+
+/**
+ * sim_reset_exit() - unregister the reset controller
+ * @sim: the simulator
+ */
+void sim_reset_exit(struct mss_sim *sim)
+{
+	reset_controller_unregister(&sim->rcdev);
 }
 
