@@ -57,8 +57,15 @@ static int sim_linear(phys_addr_t addr, size_t size)
 	return first;
 }
 
-const char *sim_classify(struct mss_sim *sim, phys_addr_t addr,
-				size_t size)
+/**
+ * sim_classify() - which kind of buffer the driver placed at @addr
+ * @sim: the simulator
+ * @addr: physical address
+ * @size: bytes
+ *
+ * Return: "dedicated", "mpss-window", "mba-region", "legacy" or "unknown".
+ */
+const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size)
 {
 	if (sim_in_region(sim, SIM_REG_MDATA, addr, size))
 		return "dedicated";
@@ -72,12 +79,21 @@ const char *sim_classify(struct mss_sim *sim, phys_addr_t addr,
 	return "unknown";
 }
 
-/*
- * Map @size bytes at @addr as the modem reads them: the XPU check first,
- * then the bus (only the MSS regions and plain RAM answer).
+/**
+ * sim_map() - map memory as the modem reads it
+ * @sim: the simulator
+ * @addr: physical address
+ * @size: bytes
+ * @what: what the modem reads, in messages
+ * @err: the modem's status when the read fails
+ *
+ * The XPU check comes first, then the bus: only the MSS regions and plain
+ * RAM answer.  Unmap with memunmap().
+ *
+ * Return: the mapping, or NULL with %SIM_ERR_XPU or %SIM_ERR_RANGE in @err.
  */
 void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
-		     const char *what, int *err)
+	      const char *what, int *err)
 {
 	unsigned int r;
 	bool known = false;
@@ -120,11 +136,21 @@ void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
 	return p;
 }
 
+/**
+ * sim_ports_halted() - are all the modem's AXI ports halted?
+ * @sim: the simulator, @lock held
+ *
+ * Return: true if every port the MSS node names is halted.
+ */
 bool sim_ports_halted(struct mss_sim *sim)
 {
 	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
 }
 
+/**
+ * sim_bus_step_halts() - answer the AXI halt requests of the TCSR registers
+ * @sim: the simulator, @lock held
+ */
 void sim_bus_step_halts(struct mss_sim *sim)
 {
 	unsigned int i;
@@ -245,9 +271,15 @@ static int sim_parse_tcsr(struct mss_sim *sim)
 	return 0;
 }
 
-/* Consume one corrupt-on-read event if it applies */
-bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what,
-			    u32 phdr)
+/**
+ * sim_corrupt_hit() - consume one corrupt_read event if it applies
+ * @sim: the simulator, @lock held
+ * @what: what the modem is about to read
+ * @phdr: for a segment, its program header index
+ *
+ * Return: true if a byte of this read must be flipped.
+ */
+bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr)
 {
 	if (sim->corrupt != what || !sim->corrupt_count)
 		return false;

@@ -88,55 +88,30 @@
  *                   1, -1 forever); the digest check then fails (-2)
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
+ *
+ * The simulator is split by feature like netdevsim (mss_sim.h lists the
+ * files); each feature defines its own knobs.  This file finds the MSS
+ * node and maps its register windows; the probe then initialises the
+ * features in order (irq domain, modem thread, resets, power domains,
+ * doorbells, debugfs) and remove() undoes them in reverse.
  */
 
-#include <crypto/sha2.h>
-#include <linux/bitmap.h>
-#include <linux/bits.h>
-#include <linux/debugfs.h>
-#include <linux/delay.h>
-#include <linux/elf.h>
+#include <linux/device.h>
 #include <linux/err.h>
-#include <linux/firmware/qcom/qcom_scm.h>
-#include <linux/hrtimer.h>
-#include <linux/interrupt.h>
 #include <linux/io.h>
-#include <linux/irq.h>
-#include <linux/irqdesc.h>
-#include <linux/irqdomain.h>
-#include <linux/kernel.h>
-#include <linux/kthread.h>
-#include <linux/ktime.h>
-#include <linux/mailbox_controller.h>
 #include <linux/minmax.h>
-#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
 #include <linux/of_address.h>
-#include <linux/of_irq.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/platform_device.h>
-#include <linux/pm_domain.h>
-#include <linux/reset-controller.h>
-#include <linux/sched.h>
-#include <linux/seq_file.h>
-#include <linux/sizes.h>
-#include <linux/slab.h>
-#include <linux/soc/qcom/mdt_loader.h>
-#include <linux/soc/qcom/smem_state.h>
 #include <linux/spinlock.h>
-#include <linux/string.h>
-#include <linux/uaccess.h>
 
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
-#include "qcom_scm_sim.h"
 
-/* ------------------------------------------------------------------------
- * Probe: find the MSS node this simulator serves and what it references
- */
-
+/* The MSS node whose "stop" state points to this simulator */
 static struct device_node *sim_find_mss(struct mss_sim *sim, u32 *bit)
 {
 	struct device_node *np;
@@ -192,8 +167,21 @@ static int sim_check_window(struct mss_sim *sim, phys_addr_t start,
 	return 0;
 }
 
+/**
+ * sim_map_window() - map a register window of the simulated hardware
+ * @sim: the simulator
+ * @start: physical address
+ * @size: bytes
+ * @what: the window's name in messages
+ *
+ * The window must lie in the simulator's no-map carveout: arm64 refuses to
+ * ioremap() RAM the kernel maps linearly.  The consumer requests the same
+ * range; the simulator maps it without requesting it.
+ *
+ * Return: the device-managed mapping, or NULL.
+ */
 void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
-				    size_t size, const char *what)
+			     size_t size, const char *what)
 {
 	void __iomem *p;
 

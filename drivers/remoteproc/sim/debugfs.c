@@ -56,9 +56,18 @@ static const struct {
 
 static struct dentry *sim_debugfs_root;
 
-/* Copy a short user string, without the trailing newline */
+/**
+ * sim_get_arg() - copy a short knob argument from user space
+ * @ubuf: the user buffer
+ * @count: its size
+ * @buf: the destination
+ * @size: its size
+ *
+ * Return: 0 with @buf holding the string without surrounding blanks, or
+ * -EINVAL (empty or too long) or -EFAULT.
+ */
 int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
-		       size_t size)
+		size_t size)
 {
 	if (!count || count >= size)
 		return -EINVAL;

@@ -26,7 +26,7 @@
 #define SIM_HASH_HDR		16
 #define SIM_DIGEST		SHA256_DIGEST_SIZE
 
-static_assert(SIM_IMAGE_EHDR_SIZE == sizeof(struct elf32_hdr));
+static_assert(sizeof(struct elf32_hdr) == SIM_IMAGE_EHDR_SIZE);
 
 static void sim_sha_update(struct sha256_state *st, const u8 *p, size_t len)
 {

@@ -40,7 +40,12 @@ const char *const sim_line_names[SIM_NR_IRQS] = {
 /* Lines that pulse rather than latch (doorbells) */
 #define SIM_PULSE_LINES		BIT(SIM_IRQ_AOSS)
 
-/* The modem has to hold a line it raised until it is reset */
+/**
+ * sim_lines_reset() - lower every line, as a modem reset does
+ * @sim: the simulator
+ *
+ * The modem holds a line it raised until it is reset.
+ */
 void sim_lines_reset(struct mss_sim *sim)
 {
 	unsigned long flags;
@@ -128,9 +133,13 @@ static const struct irq_domain_ops sim_irq_ops = {
 	.xlate = irq_domain_xlate_twocell,
 };
 
-/*
- * Raise the lines in @lines.  Called without @lock: handlers may call back
- * into the simulator (power domains, resets).
+/**
+ * sim_fire() - raise lines
+ * @sim: the simulator, @lock not held: handlers may call back into the
+ *	simulator (power domains, resets)
+ * @lines: mask of &enum sim_line
+ *
+ * A latched line that is already high gives no new edge.
  */
 void sim_fire(struct mss_sim *sim, unsigned long lines)
 {
@@ -185,7 +194,13 @@ static const struct file_operations sim_inject_fops = {
 	.write = sim_inject_write,
 };
 
-/* The MSS node's interrupts must use our line numbers */
+/**
+ * sim_check_irqs() - check the MSS node uses the simulator's line numbers
+ * @sim: the simulator
+ *
+ * Return: 0, or -EINVAL when an interrupt of the MSS node names the wrong
+ * line.
+ */
 int sim_check_irqs(struct mss_sim *sim)
 {
 	unsigned int i;

@@ -26,6 +26,8 @@
 #include "mss_sim.h"
 #include "qcom_scm_sim.h"
 
+#define SIM_SEG_MAX		(256 * SZ_1M)
+
 static int sim_build_segments(struct mss_sim *sim, const struct sim_image *e)
 {
 	struct sim_image_seg seg;
@@ -180,6 +182,11 @@ static int sim_auth_segment(struct mss_sim *sim, const struct sim_seg *s)
 	return 0;
 }
 
+/**
+ * sim_step_mba() - the MBA authenticates the metadata on META_DATA_READY
+ * @sim: the simulator, @lock held
+ * @fire: lines to raise after the pass
+ */
 void sim_step_mba(struct mss_sim *sim, unsigned long *fire)
 {
 	u32 cmd = rmb_rd(sim, RMB_MBA_COMMAND_REG);
@@ -215,6 +222,10 @@ void sim_step_mba(struct mss_sim *sim, unsigned long *fire)
 	sim_crash_point(sim, SIM_PH_MDATA, fire);
 }
 
+/**
+ * sim_step_mdata_ok() - the MBA takes the load address on LOAD_READY
+ * @sim: the simulator, @lock held
+ */
 void sim_step_mdata_ok(struct mss_sim *sim)
 {
 	if (rmb_rd(sim, RMB_MBA_COMMAND_REG) != RMB_CMD_LOAD_READY)
@@ -227,6 +238,11 @@ void sim_step_mdata_ok(struct mss_sim *sim)
 	sim_set_state(sim, SIM_LOADING);
 }
 
+/**
+ * sim_step_loading() - authenticate the segments RMB_PMI_CODE_LENGTH covers
+ * @sim: the simulator, @lock held
+ * @fire: lines to raise after the pass
+ */
 void sim_step_loading(struct mss_sim *sim, unsigned long *fire)
 {
 	u32 len = rmb_rd(sim, RMB_PMI_CODE_LENGTH_REG);
@@ -280,6 +296,11 @@ static void sim_image_range(struct mss_sim *sim, phys_addr_t *base,
 	*size = hi - lo;
 }
 
+/**
+ * sim_step_auth_wait() - lock the image once Linux hands MPSS over
+ * @sim: the simulator, @lock held
+ * @fire: lines to raise after the pass (handover)
+ */
 void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire)
 {
 	const struct sim_seg *s;

@@ -76,6 +76,10 @@ static const char *const sim_stop_names[SIM_NR_STOP_MODES] = {
 	[SIM_STOP_WDOG] = "wdog",
 };
 
+/**
+ * sim_kick() - wake the modem thread for an event
+ * @sim: the simulator; any context
+ */
 void sim_kick(struct mss_sim *sim)
 {
 	atomic_set(&sim->kicked, 1);
@@ -83,11 +87,20 @@ void sim_kick(struct mss_sim *sim)
 		wake_up_process(sim->task);
 }
 
+/**
+ * sim_activity() - poll fast for a while: the driver is talking to the modem
+ * @sim: the simulator, @lock held
+ */
 void sim_activity(struct mss_sim *sim)
 {
 	sim->active_until = ktime_add_ms(ktime_get(), SIM_ACTIVE_WINDOW_MS);
 }
 
+/**
+ * sim_set_state() - enter a state of the modem
+ * @sim: the simulator, @lock held
+ * @state: the new state
+ */
 void sim_set_state(struct mss_sim *sim, enum sim_state state)
 {
 	if (sim->state != state)
@@ -97,12 +110,21 @@ void sim_set_state(struct mss_sim *sim, enum sim_state state)
 	sim_activity(sim);
 }
 
+/**
+ * sim_seq_error() - count a driver sequence real hardware would not accept
+ * @sim: the simulator, @lock held
+ * @what: what the driver did
+ */
 void sim_seq_error(struct mss_sim *sim, const char *what)
 {
 	sim->cnt.seq_errors++;
 	dev_err(sim->dev, "sequence error: %s\n", what);
 }
 
+/**
+ * sim_free_boot() - forget the boot in progress (metadata, segments)
+ * @sim: the simulator, @lock held
+ */
 void sim_free_boot(struct mss_sim *sim)
 {
 	kfree(sim->mdata);
@@ -146,7 +168,11 @@ static void sim_regs_reset(struct mss_sim *sim)
 	sim_bus_reset(sim);
 }
 
-/* Called with @lock held: the modem is reset (and held if @hold) */
+/**
+ * sim_modem_reset() - reset the modem
+ * @sim: the simulator, @lock held
+ * @hold: keep it in reset (mss_restart asserted) rather than pulse it
+ */
 void sim_modem_reset(struct mss_sim *sim, bool hold)
 {
 	sim->cnt.resets++;
@@ -160,14 +186,28 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 	sim_set_state(sim, hold ? SIM_OFF : SIM_IDLE);
 }
 
+/**
+ * sim_hang() - does the hang knob stop the modem in this phase?
+ * @sim: the simulator, @lock held
+ * @phase: the phase the modem is in
+ *
+ * Return: true if the modem must not answer.
+ */
 bool sim_hang(struct mss_sim *sim, enum sim_phase phase)
 {
 	return sim->hang == phase;
 }
 
-/* crash_on: fire the chosen line when @phase is reached */
+/**
+ * sim_crash_point() - crash here if the crash_on knob names this phase
+ * @sim: the simulator, @lock held
+ * @phase: the phase just reached
+ * @fire: lines to raise after the pass; the crash line is added
+ *
+ * Return: true if the modem crashed.
+ */
 bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
-			    unsigned long *fire)
+		     unsigned long *fire)
 {
 	if (sim->crash_on != phase)
 		return false;
@@ -181,6 +221,12 @@ bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 	return true;
 }
 
+/**
+ * sim_fail() - report a boot failure and wait for a reset
+ * @sim: the simulator, @lock held
+ * @reg: the RMB status register (PBL or MBA)
+ * @status: the negative status
+ */
 void sim_fail(struct mss_sim *sim, u32 reg, int status)
 {
 	rmb_wr(sim, reg, status);

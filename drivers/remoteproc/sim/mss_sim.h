@@ -1,7 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Simulated Qualcomm modem subsystem (qcom_mss_sim.ko): definitions shared
- * by its parts.  See core.c for the design.
+ * by its parts, split by simulated feature like netdevsim.  The design is
+ * described in core.c.
+ *
+ *   core.c      probe/remove, the MSS node and its register windows
+ *   flavours.c  the table of simulated SoC flavours
+ *   irq.c       interrupt lines (irq domain), inject_irq
+ *   modem.c     state machine and modem thread, state and its knobs
+ *   pbl.c       Q6 core start, PBL, MBA image authentication
+ *   mba.c       MBA: metadata, segments, handover; last_mdata
+ *   image.c     the image formats (ELF, hash segment) and digests
+ *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
+ *   reset.c     mss_restart and pdc_reset
+ *   power.c     proxy power domains (genpd)
+ *   doorbell.c  mailbox doorbells and SMEM state
+ *   aoss.c      the AOP side of the AOSS QMP
+ *   debugfs.c   debugfs root, status, counters, knob helpers
  */
 #ifndef __MSS_SIM_H__
 #define __MSS_SIM_H__
@@ -10,6 +25,7 @@
 #include <linux/io.h>
 #include <linux/ktime.h>
 #include <linux/mailbox_controller.h>
+#include <linux/mod_devicetable.h>
 #include <linux/mutex.h>
 #include <linux/pm_domain.h>
 #include <linux/reset-controller.h>
@@ -21,7 +37,6 @@ struct dentry;
 struct device;
 struct device_node;
 struct irq_domain;
-struct of_device_id;
 struct qcom_smem_state;
 struct task_struct;
 
@@ -62,9 +77,8 @@ enum sim_line {
 #define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
 #define SIM_ERR_SEQ		(-6)	/* protocol sequence error */
 
-#define SIM_MBA_MAX		SZ_1M
+/* Largest metadata (headers and hash segment) the MBA accepts */
 #define SIM_MDATA_MAX		(4 * SZ_1M)
-#define SIM_SEG_MAX		(256 * SZ_1M)
 
 /**
  * struct mss_sim_flavour - what differs between simulated SoCs
@@ -93,9 +107,6 @@ struct mss_sim_flavour {
 	unsigned int nr_pds;
 	const char *const *pd_names;
 };
-
-/* flavours.c: the flavour table, as match data of the platform driver */
-extern const struct of_device_id mss_sim_of_match[];
 
 enum sim_state {
 	SIM_OFF,	/* held in reset */
@@ -417,7 +428,14 @@ static inline void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
 	writel(val, sim->rmb + off);
 }
 
-/* irq.c */
+/* core.c: probe, remove, the register windows */
+void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
+			     size_t size, const char *what);
+
+/* flavours.c: the flavour table, as match data of the platform driver */
+extern const struct of_device_id mss_sim_of_match[];
+
+/* irq.c: the interrupt lines */
 extern const char *const sim_line_names[SIM_NR_IRQS];
 int sim_check_irqs(struct mss_sim *sim);
 int sim_irq_init(struct mss_sim *sim);
@@ -426,68 +444,7 @@ void sim_irq_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_fire(struct mss_sim *sim, unsigned long lines);
 void sim_lines_reset(struct mss_sim *sim);
 
-/* reset.c */
-int sim_reset_init(struct mss_sim *sim);
-void sim_reset_exit(struct mss_sim *sim);
-
-/* power.c */
-int sim_pd_init(struct mss_sim *sim);
-void sim_pd_exit(struct mss_sim *sim);
-bool sim_powered(struct mss_sim *sim);
-
-/* doorbell.c */
-int sim_doorbell_init(struct mss_sim *sim);
-void sim_doorbell_exit(struct mss_sim *sim);
-unsigned long sim_doorbells_take(struct mss_sim *sim);
-bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
-
-/* aoss.c */
-int sim_aoss_init(struct mss_sim *sim);
-bool sim_aoss_doorbell(struct mss_sim *sim, unsigned long bells);
-
-/* bus.c */
-extern const char *const sim_region_names[SIM_NR_REGIONS];
-int sim_bus_init(struct mss_sim *sim);
-void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
-void sim_bus_reset(struct mss_sim *sim);
-void sim_bus_step_halts(struct mss_sim *sim);
-bool sim_ports_halted(struct mss_sim *sim);
-const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
-void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
-	      const char *what, int *err);
-bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
-
-/* image.c */
-int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
-			 const char *what, struct sim_image *img);
-int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
-			  const char *what, struct sim_image *img);
-int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
-			 const u8 *hs, const char *what);
-size_t sim_image_extent(const struct sim_image *img);
-bool sim_image_segment(const struct sim_image *img, unsigned int i,
-		       struct sim_image_seg *seg);
-int sim_image_verify(const struct sim_image *img, unsigned int i,
-		     const void *data, size_t len, size_t zeros, size_t flip);
-
-/* pbl.c */
-void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir);
-void sim_step_idle(struct mss_sim *sim);
-void sim_step_pbl(struct mss_sim *sim);
-void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire);
-
-/* mba.c */
-void sim_mba_debugfs_init(struct mss_sim *sim, struct dentry *dir);
-void sim_step_mba(struct mss_sim *sim, unsigned long *fire);
-void sim_step_mdata_ok(struct mss_sim *sim);
-void sim_step_loading(struct mss_sim *sim, unsigned long *fire);
-void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
-
-/* core.c */
-void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
-			     size_t size, const char *what);
-
-/* modem.c */
+/* modem.c: the state machine and the modem thread */
 extern const char *const sim_state_names[SIM_NR_STATES];
 int sim_modem_init(struct mss_sim *sim);
 void sim_modem_exit(struct mss_sim *sim);
@@ -503,7 +460,64 @@ bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
 bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
 		     unsigned long *fire);
 
-/* debugfs.c */
+/* pbl.c: the Q6 core start and the PBL */
+void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_idle(struct mss_sim *sim);
+void sim_step_pbl(struct mss_sim *sim);
+void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire);
+
+/* mba.c: the MBA */
+void sim_mba_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_mba(struct mss_sim *sim, unsigned long *fire);
+void sim_step_mdata_ok(struct mss_sim *sim);
+void sim_step_loading(struct mss_sim *sim, unsigned long *fire);
+void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
+
+/* image.c: the image formats */
+int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
+			 const char *what, struct sim_image *img);
+int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
+			  const char *what, struct sim_image *img);
+int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
+			 const u8 *hs, const char *what);
+size_t sim_image_extent(const struct sim_image *img);
+bool sim_image_segment(const struct sim_image *img, unsigned int i,
+		       struct sim_image_seg *seg);
+int sim_image_verify(const struct sim_image *img, unsigned int i,
+		     const void *data, size_t len, size_t zeros, size_t flip);
+
+/* bus.c: the modem's view of DDR, its AXI ports */
+extern const char *const sim_region_names[SIM_NR_REGIONS];
+int sim_bus_init(struct mss_sim *sim);
+void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
+	      const char *what, int *err);
+const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
+bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
+void sim_bus_reset(struct mss_sim *sim);
+void sim_bus_step_halts(struct mss_sim *sim);
+bool sim_ports_halted(struct mss_sim *sim);
+
+/* reset.c: mss_restart and pdc_reset */
+int sim_reset_init(struct mss_sim *sim);
+void sim_reset_exit(struct mss_sim *sim);
+
+/* power.c: the proxy power domains */
+int sim_pd_init(struct mss_sim *sim);
+void sim_pd_exit(struct mss_sim *sim);
+bool sim_powered(struct mss_sim *sim);
+
+/* doorbell.c: mailbox doorbells and SMEM state bits */
+int sim_doorbell_init(struct mss_sim *sim);
+void sim_doorbell_exit(struct mss_sim *sim);
+unsigned long sim_doorbells_take(struct mss_sim *sim);
+bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
+
+/* aoss.c: the AOP side of the AOSS QMP */
+int sim_aoss_init(struct mss_sim *sim);
+bool sim_aoss_doorbell(struct mss_sim *sim, unsigned long bells);
+
+/* debugfs.c: the debugfs root, status, counters and knob helpers */
 void sim_debugfs_module_init(void);
 void sim_debugfs_module_exit(void);
 void sim_debugfs_init(struct mss_sim *sim);

@@ -18,6 +18,8 @@
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
 
+#define SIM_MBA_MAX		SZ_1M
+
 /* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
 #define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
 				 Q6SS_L2TAG_SLP_NRET_N | Q6SS_ETB_SLP_NRET_N | \
@@ -154,6 +156,10 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 	return ok;
 }
 
+/**
+ * sim_step_idle() - start the Q6 core when the driver triggers it
+ * @sim: the simulator, @lock held, modem out of reset and powered
+ */
 void sim_step_idle(struct mss_sim *sim)
 {
 	if (sim->fl->boot_fsm) {
@@ -187,6 +193,10 @@ void sim_step_idle(struct mss_sim *sim)
 	sim_set_state(sim, SIM_PBL);
 }
 
+/**
+ * sim_step_pbl() - the PBL reports its status
+ * @sim: the simulator, @lock held
+ */
 void sim_step_pbl(struct mss_sim *sim)
 {
 	if (sim_hang(sim, SIM_PH_PBL))
@@ -205,6 +215,11 @@ void sim_step_pbl(struct mss_sim *sim)
 	sim_set_state(sim, SIM_MBA_AUTH);
 }
 
+/**
+ * sim_step_mba_auth() - the PBL authenticates the MBA image
+ * @sim: the simulator, @lock held
+ * @fire: lines to raise after the pass
+ */
 void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 {
 	int status;
