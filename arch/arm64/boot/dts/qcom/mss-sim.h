@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
  * Numbers shared by the simulated modem subsystem DTs and
- * drivers/remoteproc/sim/qcom_mss_sim.c (see linux,mss-sim.yaml).
+ * drivers/remoteproc/sim/mss_sim.h (see linux,mss-sim.yaml).
  */
 #ifndef __DTS_QCOM_MSS_SIM_H__
 #define __DTS_QCOM_MSS_SIM_H__

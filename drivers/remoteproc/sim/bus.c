@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated Qualcomm modem subsystem: the modem's bus.  Every read the
+ * modem makes of the MBA image, the metadata or a segment goes through
+ * sim_map(): first the XPU model of the simulated TrustZone
+ * (qcom_scm_sim_modem_access()), then the bus, where only the MSS node's
+ * memory regions and memory that is entirely linear-mapped RAM (the legacy
+ * DMA buffer) answer; anything else is a bus error.  The modem never
+ * writes DDR.  The corrupt_read knob flips a byte of what it reads.  The
+ * modem's AXI ports are halted through the TCSR halt registers the MSS
+ * node's qcom,halt-regs name; the modem thread answers halt requests.
+ */
+
+#include <linux/bitops.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/io.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/of.h>
+#include <linux/of_address.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "../qcom_q6v5_mss_regs.h"
+#include "mss_sim.h"
+#include "qcom_scm_sim.h"
+
+const char *const sim_region_names[SIM_NR_REGIONS] = {
+	[SIM_REG_MBA] = "mba",
+	[SIM_REG_MPSS] = "mpss",
+	[SIM_REG_MDATA] = "metadata",
+};
+
+static bool sim_in_region(struct mss_sim *sim, enum sim_region r,
+			  phys_addr_t addr, size_t size)
+{
+	return sim->region[r].present && addr >= sim->region[r].base &&
+	       size <= sim->region[r].size &&
+	       addr - sim->region[r].base <= sim->region[r].size - size;
+}
+
+/* 1: every page linear-mapped, 0: none, -1: mixed */
+static int sim_linear(phys_addr_t addr, size_t size)
+{
+	unsigned long pfn = PHYS_PFN(addr), last = PHYS_PFN(addr + size - 1);
+	bool first = pfn_is_map_memory(pfn);
+
+	for (pfn++; pfn <= last; pfn++)
+		if (pfn_is_map_memory(pfn) != first)
+			return -1;
+
+	return first;
+}
+
+/**
+ * sim_classify() - which kind of buffer the driver placed at @addr
+ * @sim: the simulator
+ * @addr: physical address
+ * @size: bytes
+ *
+ * Return: "dedicated", "mpss-window", "mba-region", "legacy" or "unknown".
+ */
+const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size)
+{
+	if (sim_in_region(sim, SIM_REG_MDATA, addr, size))
+		return "dedicated";
+	if (sim_in_region(sim, SIM_REG_MPSS, addr, size))
+		return "mpss-window";
+	if (sim_in_region(sim, SIM_REG_MBA, addr, size))
+		return "mba-region";
+	if (sim_linear(addr, size) == 1)
+		return "legacy";
+
+	return "unknown";
+}
+
+/**
+ * sim_map() - map memory as the modem reads it
+ * @sim: the simulator
+ * @addr: physical address
+ * @size: bytes
+ * @what: what the modem reads, in messages
+ * @err: the modem's status when the read fails
+ *
+ * The XPU check comes first, then the bus: only the MSS regions and plain
+ * RAM answer.  Unmap with memunmap().
+ *
+ * Return: the mapping, or NULL with %SIM_ERR_XPU or %SIM_ERR_RANGE in @err.
+ */
+void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
+	      const char *what, int *err)
+{
+	unsigned int r;
+	bool known = false;
+	int lin;
+	void *p;
+
+	if (!size || addr + size - 1 < addr) {
+		dev_err(sim->dev, "%s: bad range %pa+%zx\n", what, &addr, size);
+		*err = SIM_ERR_RANGE;
+		return NULL;
+	}
+
+	if (qcom_scm_sim_modem_access(addr, size, sim->fl->protected, what)) {
+		sim->cnt.xpu_denied++;
+		dev_err(sim->dev, "%s at %pa+%zx: access denied by the XPU\n",
+			what, &addr, size);
+		*err = SIM_ERR_XPU;
+		return NULL;
+	}
+
+	for (r = 0; r < SIM_NR_REGIONS; r++)
+		known |= sim_in_region(sim, r, addr, size);
+	lin = sim_linear(addr, size);
+	if ((!known && lin != 1) || lin < 0) {
+		sim->cnt.bus_errors++;
+		dev_err(sim->dev, "%s at %pa+%zx: bus error (not modem DDR)\n",
+			what, &addr, size);
+		*err = SIM_ERR_RANGE;
+		return NULL;
+	}
+
+	p = memremap(addr, size, lin ? MEMREMAP_WB : MEMREMAP_WC);
+	if (!p) {
+		sim->cnt.bus_errors++;
+		dev_err(sim->dev, "%s at %pa+%zx: cannot map\n", what, &addr,
+			size);
+		*err = SIM_ERR_RANGE;
+	}
+
+	return p;
+}
+
+/**
+ * sim_ports_halted() - are all the modem's AXI ports halted?
+ * @sim: the simulator, @lock held
+ *
+ * Return: true if every port the MSS node names is halted.
+ */
+bool sim_ports_halted(struct mss_sim *sim)
+{
+	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
+}
+
+/**
+ * sim_bus_step_halts() - answer the AXI halt requests of the TCSR registers
+ * @sim: the simulator, @lock held
+ */
+void sim_bus_step_halts(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->nr_halt; i++) {
+		void __iomem *p = sim->tcsr + sim->halt_off[i];
+		u32 req = readl(p + AXI_HALTREQ_REG) & 1;
+		u32 ack = readl(p + AXI_HALTACK_REG) & 1;
+
+		if (req && !ack) {
+			writel(1, p + AXI_IDLE_REG);
+			writel(1, p + AXI_HALTACK_REG);
+			if (!test_and_set_bit(i, &sim->ports_halted))
+				sim->cnt.halts++;
+		} else if (!req && ack) {
+			/* The port stays halted (IDLE) until the next reset */
+			writel(0, p + AXI_HALTACK_REG);
+		}
+	}
+}
+
+static int sim_parse_regions(struct mss_sim *sim)
+{
+	struct device_node *child, *node;
+	struct reserved_mem *rmem;
+	unsigned int i;
+
+	child = of_get_child_by_name(sim->mss_np, "mba");
+	of_node_put(child);
+
+	for (i = 0; i < SIM_NR_REGIONS; i++) {
+		if (child) {
+			struct device_node *c;
+
+			c = of_get_child_by_name(sim->mss_np,
+						 sim_region_names[i]);
+			node = of_parse_phandle(c, "memory-region", 0);
+			of_node_put(c);
+		} else {
+			node = of_parse_phandle(sim->mss_np, "memory-region", i);
+		}
+		if (!node)
+			continue;
+		rmem = of_reserved_mem_lookup(node);
+		of_node_put(node);
+		if (!rmem)
+			continue;
+		sim->region[i].base = rmem->base;
+		sim->region[i].size = rmem->size;
+		sim->region[i].present = true;
+	}
+
+	if (!sim->region[SIM_REG_MBA].present ||
+	    !sim->region[SIM_REG_MPSS].present)
+		return dev_err_probe(sim->dev, -EINVAL,
+				     "%pOF lacks the MBA or MPSS region\n",
+				     sim->mss_np);
+
+	return 0;
+}
+
+/* Map the reg of a syscon node (in the carveout); @need bytes at least */
+static void __iomem *sim_map_syscon(struct mss_sim *sim,
+				    struct device_node *np, u32 need,
+				    const char *what)
+{
+	struct resource res;
+
+	if (of_address_to_resource(np, 0, &res)) {
+		dev_err(sim->dev, "%s syscon %pOF has no reg\n", what, np);
+		return NULL;
+	}
+	if (resource_size(&res) < need) {
+		dev_err(sim->dev, "%s syscon %pOF is too small for its offsets\n",
+			what, np);
+		return NULL;
+	}
+
+	return sim_map_window(sim, res.start, resource_size(&res), what);
+}
+
+static int sim_parse_tcsr(struct mss_sim *sim)
+{
+	struct of_phandle_args args;
+	struct device_node *tcsr;
+	unsigned int i;
+	u32 need = 0;
+	int ret;
+
+	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,halt-regs",
+					       3, 0, &args);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "no qcom,halt-regs\n");
+	tcsr = args.np;
+	sim->nr_halt = 3;
+	for (i = 0; i < 3; i++) {
+		sim->halt_off[i] = args.args[i];
+		need = max(need, args.args[i] + AXI_IDLE_REG + 4);
+	}
+	sim->tcsr = sim_map_syscon(sim, tcsr, need, "halt");
+	of_node_put(tcsr);
+	if (!sim->tcsr)
+		return -EINVAL;
+	if (!sim->fl->spare_reg)
+		return 0;
+
+	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,spare-regs",
+					       1, 0, &args);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "no qcom,spare-regs\n");
+	/* Upstream DTs use another TCSR syscon; a second mapping is fine */
+	sim->spare = sim_map_syscon(sim, args.np, args.args[0] + 4, "spare");
+	of_node_put(args.np);
+	if (!sim->spare)
+		return -EINVAL;
+	sim->spare += args.args[0];
+
+	return 0;
+}
+
+/**
+ * sim_corrupt_hit() - consume one corrupt_read event if it applies
+ * @sim: the simulator, @lock held
+ * @what: what the modem is about to read
+ * @phdr: for a segment, its program header index
+ *
+ * Return: true if a byte of this read must be flipped.
+ */
+bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr)
+{
+	if (sim->corrupt != what || !sim->corrupt_count)
+		return false;
+	if (what == SIM_CORRUPT_SEGMENT && sim->corrupt_phdr != phdr)
+		return false;
+	if (sim->corrupt_count > 0 && !--sim->corrupt_count)
+		sim->corrupt = SIM_CORRUPT_NONE;
+	dev_info(sim->dev, "corrupting a byte of what the modem reads\n");
+
+	return true;
+}
+
+static int sim_corrupt_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	switch (sim->corrupt) {
+	case SIM_CORRUPT_MBA:
+		seq_printf(m, "mba %d\n", sim->corrupt_count);
+		break;
+	case SIM_CORRUPT_MDATA:
+		seq_printf(m, "metadata %d\n", sim->corrupt_count);
+		break;
+	case SIM_CORRUPT_SEGMENT:
+		seq_printf(m, "segment %u %d\n", sim->corrupt_phdr,
+			   sim->corrupt_count);
+		break;
+	default:
+		seq_puts(m, "none\n");
+		break;
+	}
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+/*
+ * "none", "mba [COUNT]", "metadata [COUNT]" or "segment PHDR [COUNT]":
+ * flip a byte of the next COUNT reads (default 1, -1 forever).
+ */
+static ssize_t sim_corrupt_write(struct file *file, const char __user *ubuf,
+				 size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	enum sim_corrupt what;
+	int n = 1, args;
+	char buf[48], word[16];
+	u32 phdr = 0;
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+
+	if (sscanf(buf, "%15s", word) != 1)
+		return -EINVAL;
+	if (!strcmp(word, "none")) {
+		what = SIM_CORRUPT_NONE;
+	} else if (!strcmp(word, "mba") || !strcmp(word, "metadata")) {
+		what = strcmp(word, "mba") ? SIM_CORRUPT_MDATA : SIM_CORRUPT_MBA;
+		if (sscanf(buf, "%*s %d", &n) < 1)
+			n = 1;
+	} else if (!strcmp(word, "segment")) {
+		what = SIM_CORRUPT_SEGMENT;
+		args = sscanf(buf, "%*s %u %d", &phdr, &n);
+		if (args < 1)
+			return -EINVAL;
+		if (args == 1)
+			n = 1;
+	} else {
+		return -EINVAL;
+	}
+	if (!n || n < -1)
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	sim->corrupt = what;
+	sim->corrupt_phdr = phdr;
+	sim->corrupt_count = what == SIM_CORRUPT_NONE ? 0 : n;
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_corrupt_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_corrupt_show, inode->i_private);
+}
+
+static const struct file_operations sim_corrupt_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_corrupt_open,
+	.read = seq_read,
+	.write = sim_corrupt_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/**
+ * sim_bus_reset() - release the AXI halts, as a modem reset does
+ * @sim: the simulator
+ */
+void sim_bus_reset(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	/* A reset releases the AXI halt (the port stays halted until then) */
+	for (i = 0; i < sim->nr_halt; i++) {
+		void __iomem *p = sim->tcsr + sim->halt_off[i];
+
+		writel(0, p + AXI_HALTREQ_REG);
+		writel(0, p + AXI_HALTACK_REG);
+		writel(0, p + AXI_IDLE_REG);
+	}
+	sim->ports_halted = 0;
+}
+
+/**
+ * sim_bus_init() - find the modem's memory regions and halt registers
+ * @sim: the simulator
+ *
+ * Return: 0 or a negative errno.
+ */
+int sim_bus_init(struct mss_sim *sim)
+{
+	int ret;
+
+	ret = sim_parse_regions(sim);
+	if (ret)
+		return ret;
+
+	return sim_parse_tcsr(sim);
+}
+
+/**
+ * sim_bus_debugfs_init() - create the corrupt_read file
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ */
+void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	debugfs_create_file("corrupt_read", 0644, dir, sim, &sim_corrupt_fops);
+}
+

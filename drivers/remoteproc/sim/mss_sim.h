@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Simulated Qualcomm modem subsystem (qcom_mss_sim.ko): definitions shared
+ * by its parts, split by simulated feature like netdevsim.  The design is
+ * described in core.c.
+ *
+ *   core.c      probe/remove, the MSS node and its register windows
+ *   flavours.c  the table of simulated SoC flavours
+ *   irq.c       interrupt lines (irq domain), inject_irq
+ *   modem.c     state machine and modem thread, state and its knobs
+ *   pbl.c       Q6 core start, PBL, MBA image authentication
+ *   mba.c       MBA: metadata, segments, handover; last_mdata
+ *   image.c     the image formats (ELF, hash segment) and digests
+ *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
+ *   reset.c     mss_restart and pdc_reset
+ *   power.c     proxy power domains (genpd)
+ *   doorbell.c  mailbox doorbells and SMEM state
+ *   aoss.c      the AOP side of the AOSS QMP
+ *   debugfs.c   debugfs root, status, counters, knob helpers
+ */
+#ifndef __MSS_SIM_H__
+#define __MSS_SIM_H__
+
+#include <linux/atomic.h>
+#include <linux/io.h>
+#include <linux/ktime.h>
+#include <linux/mailbox_controller.h>
+#include <linux/mod_devicetable.h>
+#include <linux/mutex.h>
+#include <linux/pm_domain.h>
+#include <linux/reset-controller.h>
+#include <linux/sizes.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct dentry;
+struct device;
+struct device_node;
+struct irq_domain;
+struct qcom_smem_state;
+struct task_struct;
+
+/* The register map is shared with the driver: qcom_q6v5_mss_regs.h */
+#define RMB_WINDOW_SIZE			0x48
+
+/*
+ * Interrupt lines, reset lines, power domains and mailbox channels: the
+ * numbers the DT uses (linux,mss-sim.yaml, arch/arm64/boot/dts/qcom/mss-sim.h).
+ */
+enum sim_line {
+	SIM_IRQ_WDOG,
+	SIM_IRQ_FATAL,
+	SIM_IRQ_READY,
+	SIM_IRQ_HANDOVER,
+	SIM_IRQ_STOP_ACK,
+	SIM_IRQ_SHUTDOWN_ACK,
+	SIM_IRQ_AOSS,
+	SIM_IRQ_EDGE,
+	SIM_NR_IRQS,
+};
+
+#define SIM_RESET_MSS_RESTART	0
+#define SIM_RESET_PDC		1
+#define SIM_NR_RESETS		2
+
+#define SIM_MAX_PDS		3
+#define SIM_MBOX_CHANS		16
+
+/* Longest AOSS QMP message the simulator keeps */
+#define QMP_MSG_MAX		64
+
+/* Negative RMB statuses the simulated PBL/MBA report */
+#define SIM_ERR_GENERIC		(-1)
+#define SIM_ERR_HASH		(-2)	/* digest mismatch */
+#define SIM_ERR_FORMAT		(-3)	/* malformed ELF or hash segment */
+#define SIM_ERR_RANGE		(-4)	/* address or size out of range */
+#define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
+#define SIM_ERR_SEQ		(-6)	/* protocol sequence error */
+
+/* Largest metadata (headers and hash segment) the MBA accepts */
+#define SIM_MDATA_MAX		(4 * SZ_1M)
+
+/**
+ * struct mss_sim_flavour - what differs between simulated SoCs
+ * @name: SoC name
+ * @mss_compatible: the MSS node this simulator can serve
+ * @boot_fsm: the Q6 is started by the boot FSM (BOOT_CORE_START/BOOT_CMD);
+ *	otherwise by the QDSP6v5 power-up sequence through QDSP6SS_RESET
+ * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
+ * @protected: TrustZone moves memory ownership (need_mem_protection)
+ * @alt_reset: sdm845: mss_restart is pulsed with pdc_reset held
+ * @spare_reg: sc7180: mss_restart is asserted with the AXI gating
+ *	override set in the spare register and pdc_reset held
+ * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
+ * @nr_pds: number of proxy power domains
+ * @pd_names: their names, in provider index order
+ */
+struct mss_sim_flavour {
+	const char *name;
+	const char *mss_compatible;
+	bool boot_fsm;
+	bool fsm_xo;
+	bool protected;
+	bool alt_reset;
+	bool spare_reg;
+	bool has_qmp;
+	unsigned int nr_pds;
+	const char *const *pd_names;
+};
+
+enum sim_state {
+	SIM_OFF,	/* held in reset */
+	SIM_IDLE,	/* out of reset, core not started */
+	SIM_PBL,	/* core running the PBL */
+	SIM_MBA_AUTH,	/* PBL done, authenticating the MBA image */
+	SIM_MBA,	/* MBA running, waiting for the metadata */
+	SIM_MDATA_OK,	/* metadata authenticated, waiting for LOAD_READY */
+	SIM_LOADING,	/* authenticating segments as CODE_LENGTH grows */
+	SIM_AUTH_WAIT,	/* all segments good, waiting for MPSS handover */
+	SIM_BOOTING,	/* AUTH_COMPLETE, ready not yet signalled */
+	SIM_RUNNING,
+	SIM_STOPPED,	/* acknowledged (or ignored) a stop request */
+	SIM_CRASHED,	/* signalled fatal error or watchdog */
+	SIM_FAILED,	/* boot failed, waiting for reset */
+	SIM_NR_STATES,
+};
+
+/* Phases the hang and crash_on fault hooks name */
+enum sim_phase {
+	SIM_PH_NONE,
+	SIM_PH_FSM,
+	SIM_PH_PBL,
+	SIM_PH_MBA,
+	SIM_PH_MDATA,
+	SIM_PH_LOAD,
+	SIM_PH_AUTH,
+	SIM_PH_RUNNING,
+	SIM_NR_PHASES,
+};
+
+enum sim_stop_mode {
+	SIM_STOP_ACK,
+	SIM_STOP_NONE,
+	SIM_STOP_WDOG,
+	SIM_NR_STOP_MODES,
+};
+
+enum sim_corrupt {
+	SIM_CORRUPT_NONE,
+	SIM_CORRUPT_MBA,
+	SIM_CORRUPT_MDATA,
+	SIM_CORRUPT_SEGMENT,
+};
+
+enum sim_region {
+	SIM_REG_MBA,
+	SIM_REG_MPSS,
+	SIM_REG_MDATA,
+	SIM_NR_REGIONS,
+};
+
+/**
+ * struct sim_counters - event counters, one debugfs file each
+ * @resets: modem resets (mss_restart asserted or pulsed)
+ * @boots: Q6 core starts (boot FSM or STOP_CORE released)
+ * @fsm_starts: boot FSM completions (RMB_MBA_MSS_STATUS bit 0)
+ * @pbl_ok: PBL reported success
+ * @pbl_fail: PBL reported a failure (fail_pbl)
+ * @mba_ok: MBA images authenticated (status XPU_UNLOCKED)
+ * @mba_fail: MBA authentication failures
+ * @mdata_ok: metadata authenticated (status META_DATA_AUTH_SUCCESS)
+ * @mdata_fail: metadata authentication failures
+ * @segments: segments authenticated
+ * @auth_complete: images authenticated (status AUTH_COMPLETE)
+ * @auth_fail: segment or image-lock failures
+ * @handovers: handover interrupts raised
+ * @readys: ready interrupts raised
+ * @stop_requests: rising edges of the stop SMEM bit
+ * @stop_acks: stop-ack interrupts raised
+ * @crashes: fatal or watchdog interrupts raised by a crash hook
+ * @halts: AXI ports halted
+ * @xpu_denied: modem reads refused by the XPU model
+ * @bus_errors: modem reads outside modem DDR
+ * @seq_errors: driver sequences that real hardware would not accept
+ * @qmp_messages: AOSS QMP messages received
+ * @doorbells: mailbox doorbells rung
+ * @irqs_fired: interrupt edges delivered
+ */
+struct sim_counters {
+	u32 resets;
+	u32 boots;
+	u32 fsm_starts;
+	u32 pbl_ok;
+	u32 pbl_fail;
+	u32 mba_ok;
+	u32 mba_fail;
+	u32 mdata_ok;
+	u32 mdata_fail;
+	u32 segments;
+	u32 auth_complete;
+	u32 auth_fail;
+	u32 handovers;
+	u32 readys;
+	u32 stop_requests;
+	u32 stop_acks;
+	u32 crashes;
+	u32 halts;
+	u32 xpu_denied;
+	u32 bus_errors;
+	u32 seq_errors;
+	u32 qmp_messages;
+	u32 doorbells;
+	u32 irqs_fired;
+};
+
+/* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
+#define SIM_IMAGE_EHDR_SIZE	52
+
+struct elf32_phdr;
+
+/**
+ * struct sim_image - an image (MBA or metadata) as image.c parsed it
+ * @ph: program headers, in the caller's buffer (image.c only)
+ * @digests: digest table, in the caller's buffer (image.c only)
+ * @phnum: number of program headers
+ * @hdr_size: size of the ELF header and the program headers
+ * @hash_offset: file offset of the hash segment
+ * @hash_size: size of the hash segment
+ *
+ * The pointers stay valid as long as the buffer the image was parsed
+ * from.
+ */
+struct sim_image {
+	const struct elf32_phdr *ph;
+	const u8 *digests;
+	unsigned int phnum;
+	size_t hdr_size;
+	size_t hash_offset;
+	size_t hash_size;
+};
+
+/**
+ * struct sim_image_seg - a loadable segment of an image
+ * @offset: file offset (p_offset)
+ * @filesz: bytes in the file (p_filesz)
+ * @memsz: bytes in memory (p_memsz)
+ * @paddr: load address (p_paddr)
+ * @reloc: the segment is relocatable
+ */
+struct sim_image_seg {
+	u32 offset;
+	u32 filesz;
+	u32 memsz;
+	u32 paddr;
+	bool reloc;
+};
+
+/**
+ * struct sim_seg - a segment the MBA authenticates, in load order
+ * @phdr: index in the program header table (and in the digest table)
+ * @paddr: p_paddr
+ * @memsz: p_memsz
+ * @end: cumulative p_memsz up to and including this segment
+ */
+struct sim_seg {
+	u32 phdr;
+	u32 paddr;
+	u32 memsz;
+	u64 end;
+};
+
+struct mss_sim;
+
+/**
+ * struct sim_s32_hook - a signed integer fault hook in debugfs
+ * @sim: owner, whose lock protects the value
+ * @val: the value
+ */
+struct sim_s32_hook {
+	struct mss_sim *sim;
+	s32 *val;
+};
+
+#define SIM_NR_S32_HOOKS	4
+
+/**
+ * struct sim_pd - one simulated proxy power domain
+ * @genpd: the generic power domain
+ * @sim: owner
+ * @idx: provider index
+ */
+struct sim_pd {
+	struct generic_pm_domain genpd;
+	struct mss_sim *sim;
+	unsigned int idx;
+};
+
+/*
+ * struct mss_sim - one simulated modem subsystem
+ *
+ * Locking: @lock (a mutex) serialises the modem model: the state machine,
+ * the register windows, the boot data and the fault hooks; the thread holds
+ * it while it works, the reset callbacks and debugfs take it.  @evlock (a
+ * spinlock) covers what atomic-context callers touch: line levels and
+ * masks, power-domain state, doorbells and the SMEM state bits.  @lock may
+ * be held when taking @evlock, never the reverse.  No lock is held while
+ * an interrupt is injected.
+ */
+struct mss_sim {
+	struct device *dev;
+	const struct mss_sim_flavour *fl;
+	struct device_node *mss_np;
+	u32 stop_bit;
+
+	void __iomem *qdsp6;
+	void __iomem *rmb;
+	void __iomem *tcsr;
+	u32 halt_off[4];
+	unsigned int nr_halt;
+	void __iomem *spare;
+
+	void __iomem *qmp;
+	u32 qmp_chan;
+
+	struct {
+		phys_addr_t base;
+		size_t size;
+		bool present;
+	} region[SIM_NR_REGIONS];
+
+	struct irq_domain *domain;
+	struct reset_controller_dev rcdev;
+	struct sim_pd pds[SIM_MAX_PDS];
+	struct generic_pm_domain *pd_ptrs[SIM_MAX_PDS];
+	struct genpd_onecell_data pd_data;
+	bool pd_provider;
+	struct qcom_smem_state *smem_state;
+	struct mbox_controller mbox;
+	struct mbox_chan chans[SIM_MBOX_CHANS];
+
+	struct task_struct *task;
+	atomic_t kicked;
+	struct dentry *dbg;
+
+	spinlock_t evlock;		/* see the locking rules above */
+	unsigned long irq_level;
+	unsigned long irq_unmasked;
+	bool pd_on[SIM_MAX_PDS];
+	unsigned long doorbells;
+	u32 smem_bits;
+
+	struct mutex lock;		/* see the locking rules above */
+	enum sim_state state;
+	bool mss_asserted;
+	bool pdc_asserted;
+	bool bus_active;
+	bool stop_seen;
+	unsigned long ports_halted;
+	ktime_t active_until;
+	ktime_t ready_at;
+	ktime_t stop_ack_at;
+	bool stop_ack_pending;
+
+	/* the boot in progress */
+	u32 mba_addr;
+	u8 *mdata;
+	size_t mdata_size;
+	struct sim_image mdimg;		/* parsed @mdata: the digests */
+	struct sim_seg *segs;
+	unsigned int nr_segs;
+	unsigned int next_seg;
+	bool reloc;
+	u32 min_paddr;
+	u32 code_start;
+	u32 dp_addr;
+	u32 dp_len;
+
+	/* last metadata the MBA was handed */
+	struct {
+		u32 addr;
+		u32 size;
+		const char *source;
+		int status;
+		bool valid;
+	} last_md;
+
+	/* AOSS */
+	bool qmp_load_state;
+	char qmp_last[QMP_MSG_MAX + 1];
+
+	/* fault hooks */
+	s32 fail_pbl;
+	s32 fail_mba;
+	s32 fail_mdata;
+	enum sim_phase hang;
+	s32 ready_delay_ms;
+	enum sim_stop_mode stop_mode;
+	enum sim_phase crash_on;
+	enum sim_line crash_on_line;
+	int pending_crash;		/* line to fire, or -1 */
+	enum sim_corrupt corrupt;
+	u32 corrupt_phdr;
+	int corrupt_count;		/* < 0: forever */
+
+	struct sim_counters cnt;
+	struct sim_s32_hook s32_hooks[SIM_NR_S32_HOOKS];
+	unsigned int nr_s32_hooks;
+};
+
+/* The QDSP6SS and RMB register windows */
+static inline u32 q6_rd(struct mss_sim *sim, u32 off)
+{
+	return readl(sim->qdsp6 + off);
+}
+
+static inline void q6_wr(struct mss_sim *sim, u32 off, u32 val)
+{
+	writel(val, sim->qdsp6 + off);
+}
+
+static inline u32 rmb_rd(struct mss_sim *sim, u32 off)
+{
+	return readl(sim->rmb + off);
+}
+
+static inline void rmb_wr(struct mss_sim *sim, u32 off, u32 val)
+{
+	writel(val, sim->rmb + off);
+}
+
+/* core.c: probe, remove, the register windows */
+void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
+			     size_t size, const char *what);
+
+/* flavours.c: the flavour table, as match data of the platform driver */
+extern const struct of_device_id mss_sim_of_match[];
+
+/* irq.c: the interrupt lines */
+extern const char *const sim_line_names[SIM_NR_IRQS];
+int sim_check_irqs(struct mss_sim *sim);
+int sim_irq_init(struct mss_sim *sim);
+void sim_irq_exit(struct mss_sim *sim);
+void sim_irq_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_fire(struct mss_sim *sim, unsigned long lines);
+void sim_lines_reset(struct mss_sim *sim);
+
+/* modem.c: the state machine and the modem thread */
+extern const char *const sim_state_names[SIM_NR_STATES];
+int sim_modem_init(struct mss_sim *sim);
+void sim_modem_exit(struct mss_sim *sim);
+void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_kick(struct mss_sim *sim);
+void sim_activity(struct mss_sim *sim);
+void sim_set_state(struct mss_sim *sim, enum sim_state state);
+void sim_seq_error(struct mss_sim *sim, const char *what);
+void sim_fail(struct mss_sim *sim, u32 reg, int status);
+void sim_free_boot(struct mss_sim *sim);
+void sim_modem_reset(struct mss_sim *sim, bool hold);
+bool sim_hang(struct mss_sim *sim, enum sim_phase phase);
+bool sim_crash_point(struct mss_sim *sim, enum sim_phase phase,
+		     unsigned long *fire);
+
+/* pbl.c: the Q6 core start and the PBL */
+void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_idle(struct mss_sim *sim);
+void sim_step_pbl(struct mss_sim *sim);
+void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire);
+
+/* mba.c: the MBA */
+void sim_mba_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void sim_step_mba(struct mss_sim *sim, unsigned long *fire);
+void sim_step_mdata_ok(struct mss_sim *sim);
+void sim_step_loading(struct mss_sim *sim, unsigned long *fire);
+void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
+
+/* image.c: the image formats */
+int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
+			 const char *what, struct sim_image *img);
+int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
+			  const char *what, struct sim_image *img);
+int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
+			 const u8 *hs, const char *what);
+size_t sim_image_extent(const struct sim_image *img);
+bool sim_image_segment(const struct sim_image *img, unsigned int i,
+		       struct sim_image_seg *seg);
+int sim_image_verify(const struct sim_image *img, unsigned int i,
+		     const void *data, size_t len, size_t zeros, size_t flip);
+
+/* bus.c: the modem's view of DDR, its AXI ports */
+extern const char *const sim_region_names[SIM_NR_REGIONS];
+int sim_bus_init(struct mss_sim *sim);
+void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
+	      const char *what, int *err);
+const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
+bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
+void sim_bus_reset(struct mss_sim *sim);
+void sim_bus_step_halts(struct mss_sim *sim);
+bool sim_ports_halted(struct mss_sim *sim);
+
+/* reset.c: mss_restart and pdc_reset */
+int sim_reset_init(struct mss_sim *sim);
+void sim_reset_exit(struct mss_sim *sim);
+
+/* power.c: the proxy power domains */
+int sim_pd_init(struct mss_sim *sim);
+void sim_pd_exit(struct mss_sim *sim);
+bool sim_powered(struct mss_sim *sim);
+
+/* doorbell.c: mailbox doorbells and SMEM state bits */
+int sim_doorbell_init(struct mss_sim *sim);
+void sim_doorbell_exit(struct mss_sim *sim);
+unsigned long sim_doorbells_take(struct mss_sim *sim);
+bool sim_smem_bit(struct mss_sim *sim, unsigned int bit);
+
+/* aoss.c: the AOP side of the AOSS QMP */
+int sim_aoss_init(struct mss_sim *sim);
+bool sim_aoss_doorbell(struct mss_sim *sim, unsigned long bells);
+
+/* debugfs.c: the debugfs root, status, counters and knob helpers */
+void sim_debugfs_module_init(void);
+void sim_debugfs_module_exit(void);
+void sim_debugfs_init(struct mss_sim *sim);
+void sim_debugfs_exit(struct mss_sim *sim);
+int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
+		size_t size);
+void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,
+		     const char *name, s32 *val);
+
+#endif /* __MSS_SIM_H__ */

@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated Qualcomm modem subsystem: the Q6 core start and the primary
+ * boot loader (PBL).  Out of reset the core starts when the driver
+ * triggers the boot FSM or releases STOP_CORE after the QDSP6v5 power-up
+ * sequence; the simulator checks that sequence (power domains, resets,
+ * clocks, power and clamp bits) first.  The PBL then reports its status
+ * and authenticates the MBA image the driver placed at RMB_MBA_IMAGE_REG:
+ * the headers and every loadable segment against the image's hash segment.
+ * The fail_pbl and fail_mba knobs make it report another status instead.
+ */
+
+#include <linux/bits.h>
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/io.h>
+
+#include "../qcom_q6v5_mss_regs.h"
+#include "mss_sim.h"
+
+#define SIM_MBA_MAX		SZ_1M
+
+/* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
+#define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
+				 Q6SS_L2TAG_SLP_NRET_N | Q6SS_ETB_SLP_NRET_N | \
+				 Q6SS_L2DATA_STBY_N | Q6SS_L2DATA_SLP_NRET_N_0 | \
+				 Q6SS_L2DATA_SLP_NRET_N_1 | \
+				 Q6SS_L2DATA_SLP_NRET_N_2)
+
+static int sim_auth_mba(struct mss_sim *sim)
+{
+	phys_addr_t addr = rmb_rd(sim, RMB_MBA_IMAGE_REG);
+	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MBA, 0);
+	struct sim_image_seg seg;
+	struct sim_image e;
+	size_t extent;
+	unsigned int i;
+	int err = 0;
+	u8 *img;
+	void *p;
+
+	sim->mba_addr = addr;
+	if (!addr) {
+		dev_err(sim->dev, "MBA: RMB_MBA_IMAGE_REG was never written\n");
+		return SIM_ERR_RANGE;
+	}
+
+	p = sim_map(sim, addr, SIM_IMAGE_EHDR_SIZE, "MBA image", &err);
+	if (!p)
+		return err;
+	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, "MBA", &e);
+	memunmap(p);
+	if (err)
+		return err;
+
+	p = sim_map(sim, addr, e.hdr_size, "MBA image", &err);
+	if (!p)
+		return err;
+	err = sim_image_parse_phdrs(sim, p, e.hdr_size, "MBA", &e);
+	extent = err ? 0 : sim_image_extent(&e);
+	memunmap(p);
+	if (err)
+		return err;
+
+	if (extent > SIM_MBA_MAX ||
+	    (sim->region[SIM_REG_MBA].present &&
+	     extent > sim->region[SIM_REG_MBA].size)) {
+		dev_err(sim->dev, "MBA: image of %zu bytes is too large\n",
+			extent);
+		return SIM_ERR_RANGE;
+	}
+
+	p = sim_map(sim, addr, extent, "MBA image", &err);
+	if (!p)
+		return err;
+	img = p;
+	/* Re-parse the headers from the mapping we hash */
+	err = sim_image_parse_phdrs(sim, img, extent, "MBA", &e);
+	if (err)
+		goto out;
+
+	err = sim_image_parse_hash(sim, &e, img + e.hash_offset, "MBA");
+	if (err)
+		goto out;
+
+	err = sim_image_verify(&e, 0, img, e.hdr_size, 0,
+			       corrupt ? 24 : SIZE_MAX);
+	if (err) {
+		dev_err(sim->dev, "MBA: header digest mismatch\n");
+		goto out;
+	}
+
+	for (i = 0; i < e.phnum; i++) {
+		if (!sim_image_segment(&e, i, &seg))
+			continue;
+		err = sim_image_verify(&e, i, img + seg.offset, seg.filesz,
+				       seg.memsz - seg.filesz, SIZE_MAX);
+		if (err) {
+			dev_err(sim->dev, "MBA: segment %u digest mismatch\n",
+				i);
+			goto out;
+		}
+	}
+out:
+	memunmap(p);
+
+	return err;
+}
+
+static bool sim_core_start_ok(struct mss_sim *sim)
+{
+	bool ok = true;
+
+	if (!sim_powered(sim)) {
+		sim_seq_error(sim, "Q6 started with a proxy power domain off");
+		ok = false;
+	}
+	if (sim->fl->alt_reset && sim->pdc_asserted) {
+		sim_seq_error(sim, "Q6 started with pdc_reset asserted");
+		ok = false;
+	}
+
+	if (sim->fl->boot_fsm) {
+		if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN)) {
+			sim_seq_error(sim, "boot FSM triggered with the sleep clock off");
+			ok = false;
+		}
+		if (sim->fl->fsm_xo &&
+		    (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
+		     !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN))) {
+			sim_seq_error(sim, "boot FSM triggered with the XO or core clock off");
+			ok = false;
+		}
+		if (!(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1)) {
+			sim_seq_error(sim, "boot FSM triggered without BOOT_CORE_START");
+			ok = false;
+		}
+	} else {
+		u32 pwr = q6_rd(sim, QDSP6SS_PWR_CTL_REG);
+
+		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_CORE_ARES) {
+			sim_seq_error(sim, "STOP_CORE released with CORE_ARES asserted");
+			ok = false;
+		}
+		if (!(q6_rd(sim, QDSP6SS_GFMUX_CTL_REG) & Q6SS_CLK_ENABLE)) {
+			sim_seq_error(sim, "STOP_CORE released with the core clock off");
+			ok = false;
+		}
+		if ((pwr & Q6V5_PWR_ON_BITS) != Q6V5_PWR_ON_BITS ||
+		    (pwr & Q6SS_CLAMP_IO)) {
+			sim_seq_error(sim, "STOP_CORE released before the Q6 power-up sequence");
+			ok = false;
+		}
+	}
+
+	return ok;
+}
+
+/**
+ * sim_step_idle() - start the Q6 core when the driver triggers it
+ * @sim: the simulator, @lock held, modem out of reset and powered
+ */
+void sim_step_idle(struct mss_sim *sim)
+{
+	if (sim->fl->boot_fsm) {
+		if (!(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
+			return;
+		if (sim_hang(sim, SIM_PH_FSM))
+			return;
+		/* BOOT_CMD is a trigger */
+		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
+		if (!sim_core_start_ok(sim)) {
+			sim_set_state(sim, SIM_FAILED);
+			return;
+		}
+		sim->cnt.fsm_starts++;
+		rmb_wr(sim, RMB_MBA_MSS_STATUS,
+		       rmb_rd(sim, RMB_MBA_MSS_STATUS) | BIT(0));
+	} else {
+		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_STOP_CORE)
+			return;
+		if (!sim_core_start_ok(sim)) {
+			sim_set_state(sim, SIM_FAILED);
+			return;
+		}
+	}
+
+	sim->cnt.boots++;
+	/* A debug policy is announced through CODE_START/LENGTH at boot */
+	sim->dp_len = rmb_rd(sim, RMB_PMI_CODE_LENGTH_REG);
+	sim->dp_addr = sim->dp_len ? rmb_rd(sim, RMB_PMI_CODE_START_REG) : 0;
+	dev_dbg(sim->dev, "Q6 out of reset, PBL running\n");
+	sim_set_state(sim, SIM_PBL);
+}
+
+/**
+ * sim_step_pbl() - the PBL reports its status
+ * @sim: the simulator, @lock held
+ */
+void sim_step_pbl(struct mss_sim *sim)
+{
+	if (sim_hang(sim, SIM_PH_PBL))
+		return;
+	if (sim->fail_pbl) {
+		sim->cnt.pbl_fail++;
+		dev_info(sim->dev, "PBL: reporting status %d (fault hook)\n",
+			 sim->fail_pbl);
+		sim_fail(sim, RMB_PBL_STATUS_REG, sim->fail_pbl);
+		return;
+	}
+	sim->cnt.pbl_ok++;
+	rmb_wr(sim, RMB_PBL_STATUS_REG, RMB_PBL_SUCCESS);
+	/* From here on the Q6 has bus masters that must be halted */
+	sim->bus_active = true;
+	sim_set_state(sim, SIM_MBA_AUTH);
+}
+
+/**
+ * sim_step_mba_auth() - the PBL authenticates the MBA image
+ * @sim: the simulator, @lock held
+ * @fire: lines to raise after the pass
+ */
+void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
+{
+	int status;
+
+	if (sim_hang(sim, SIM_PH_MBA))
+		return;
+
+	status = sim_auth_mba(sim);
+	if (!status && sim->fail_mba)
+		status = sim->fail_mba;
+	if (status) {
+		sim->cnt.mba_fail++;
+		dev_err(sim->dev, "MBA at %#x: authentication failed, status %d\n",
+			sim->mba_addr, status);
+		sim_fail(sim, RMB_MBA_STATUS_REG, status);
+		return;
+	}
+
+	sim->cnt.mba_ok++;
+	dev_info(sim->dev, "MBA at %#x authenticated%s\n", sim->mba_addr,
+		 sim->dp_len ? " (with debug policy)" : "");
+	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_XPU_UNLOCKED);
+	sim_set_state(sim, SIM_MBA);
+	sim_crash_point(sim, SIM_PH_MBA, fire);
+}
+
+/**
+ * sim_pbl_debugfs_init() - create the fail_pbl and fail_mba knobs
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ */
+void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	sim_debugfs_s32(sim, dir, "fail_pbl", &sim->fail_pbl);
+	sim_debugfs_s32(sim, dir, "fail_mba", &sim->fail_mba);
+}
+

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated Qualcomm modem subsystem: the proxy power domains (cx, mx,
+ * mss on the flavours that have them) as generic power domain providers
+ * on the simulator's node.  The driver votes them on while it boots the
+ * modem and drops them on handover; the modem only runs, and the Q6 core
+ * only starts, while every one of them is on.
+ */
+
+#include <linux/device.h>
+#include <linux/pm_domain.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#include "mss_sim.h"
+
+/**
+ * sim_powered() - are all the flavour's proxy power domains on?
+ * @sim: the simulator
+ *
+ * Return: true when every power domain is on (or the flavour has none).
+ */
+bool sim_powered(struct mss_sim *sim)
+{
+	unsigned long flags;
+	bool on = true;
+	unsigned int i;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		on &= sim->pd_on[i];
+	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	return on;
+}
+
+static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
+{
+	struct sim_pd *pd = container_of(genpd, struct sim_pd, genpd);
+	struct mss_sim *sim = pd->sim;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sim->evlock, flags);
+	sim->pd_on[pd->idx] = on;
+	spin_unlock_irqrestore(&sim->evlock, flags);
+	dev_dbg(sim->dev, "power domain %s %s\n",
+		sim->fl->pd_names[pd->idx], on ? "on" : "off");
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_pd_power_on(struct generic_pm_domain *genpd)
+{
+	return sim_pd_set(genpd, true);
+}
+
+static int sim_pd_power_off(struct generic_pm_domain *genpd)
+{
+	return sim_pd_set(genpd, false);
+}
+
+/**
+ * sim_pd_init() - register the power domains and their provider
+ * @sim: the simulator
+ *
+ * Return: 0 or a negative errno.
+ */
+int sim_pd_init(struct mss_sim *sim)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < sim->fl->nr_pds; i++) {
+		struct sim_pd *pd = &sim->pds[i];
+
+		pd->sim = sim;
+		pd->idx = i;
+		pd->genpd.name = devm_kasprintf(sim->dev, GFP_KERNEL, "%s-%s",
+						dev_name(sim->dev),
+						sim->fl->pd_names[i]);
+		if (!pd->genpd.name)
+			return -ENOMEM;
+		pd->genpd.power_on = sim_pd_power_on;
+		pd->genpd.power_off = sim_pd_power_off;
+		ret = pm_genpd_init(&pd->genpd, NULL, true);
+		if (ret) {
+			while (i--)
+				pm_genpd_remove(&sim->pds[i].genpd);
+			return ret;
+		}
+		sim->pd_ptrs[i] = &pd->genpd;
+	}
+	sim->pd_data.domains = sim->pd_ptrs;
+	sim->pd_data.num_domains = sim->fl->nr_pds;
+
+	if (!sim->fl->nr_pds)
+		return 0;
+
+	ret = of_genpd_add_provider_onecell(sim->dev->of_node, &sim->pd_data);
+	if (ret) {
+		sim_pd_exit(sim);
+		return dev_err_probe(sim->dev, ret, "cannot add power domains\n");
+	}
+	sim->pd_provider = true;
+
+	return 0;
+}
+
+/**
+ * sim_pd_exit() - remove the provider and the power domains
+ * @sim: the simulator
+ */
+void sim_pd_exit(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	if (sim->pd_provider)
+		of_genpd_del_provider(sim->dev->of_node);
+	for (i = 0; i < sim->fl->nr_pds; i++)
+		if (pm_genpd_remove(&sim->pds[i].genpd))
+			dev_err(sim->dev, "power domain %s still in use\n",
+				sim->fl->pd_names[i]);
+}

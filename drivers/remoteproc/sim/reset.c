@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated Qualcomm modem subsystem: the reset controller of the MSS
+ * node's mss_restart and pdc_reset lines.  Asserting or pulsing
+ * mss_restart resets the modem (registers, lines, boot state); before it
+ * does, the simulator checks the flavour's reset sequence (pdc_reset held,
+ * the AXI gating override set, the modem's AXI ports halted) and counts a
+ * sequence error for each rule the driver broke.
+ */
+
+#include <linux/bits.h>
+#include <linux/device.h>
+#include <linux/io.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/reset-controller.h>
+
+#include "../qcom_q6v5_mss_regs.h"
+#include "mss_sim.h"
+
+static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
+{
+	return container_of(rcdev, struct mss_sim, rcdev);
+}
+
+/* Checks before mss_restart takes the modem down (@lock held) */
+static void sim_check_restart(struct mss_sim *sim, bool pulse)
+{
+	if (sim->fl->alt_reset && !sim->pdc_asserted)
+		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
+
+	if (sim->fl->spare_reg && !pulse) {
+		if (!sim->pdc_asserted)
+			sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
+		if (sim->spare &&
+		    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
+			sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
+	}
+
+	if (sim->bus_active && !sim_ports_halted(sim))
+		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
+}
+
+static int sim_reset_assert(struct reset_controller_dev *rcdev,
+			    unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	mutex_lock(&sim->lock);
+	if (id == SIM_RESET_MSS_RESTART) {
+		if (!sim->mss_asserted) {
+			sim_check_restart(sim, false);
+			sim->mss_asserted = true;
+			sim_modem_reset(sim, true);
+		}
+	} else {
+		sim->pdc_asserted = true;
+	}
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_deassert(struct reset_controller_dev *rcdev,
+			      unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	mutex_lock(&sim->lock);
+	if (id == SIM_RESET_MSS_RESTART) {
+		if (sim->mss_asserted) {
+			sim->mss_asserted = false;
+			sim_set_state(sim, SIM_IDLE);
+		}
+	} else {
+		sim->pdc_asserted = false;
+	}
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_reset(struct reset_controller_dev *rcdev,
+			   unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	if (id != SIM_RESET_MSS_RESTART)
+		return 0;
+
+	mutex_lock(&sim->lock);
+	sim_check_restart(sim, true);
+	sim->mss_asserted = false;
+	sim_modem_reset(sim, false);
+	mutex_unlock(&sim->lock);
+	sim_kick(sim);
+
+	return 0;
+}
+
+static int sim_reset_status(struct reset_controller_dev *rcdev,
+			    unsigned long id)
+{
+	struct mss_sim *sim = rcdev_to_sim(rcdev);
+	int ret;
+
+	mutex_lock(&sim->lock);
+	ret = id == SIM_RESET_MSS_RESTART ? sim->mss_asserted :
+					     sim->pdc_asserted;
+	mutex_unlock(&sim->lock);
+
+	return ret;
+}
+
+static const struct reset_control_ops sim_reset_ops = {
+	.reset = sim_reset_reset,
+	.assert = sim_reset_assert,
+	.deassert = sim_reset_deassert,
+	.status = sim_reset_status,
+};
+
+/**
+ * sim_reset_init() - register the reset controller
+ * @sim: the simulator
+ *
+ * Return: 0 or a negative errno.
+ */
+int sim_reset_init(struct mss_sim *sim)
+{
+	int ret;
+
+	sim->rcdev.ops = &sim_reset_ops;
+	sim->rcdev.owner = THIS_MODULE;
+	sim->rcdev.of_node = sim->dev->of_node;
+	sim->rcdev.of_reset_n_cells = 1;
+	sim->rcdev.nr_resets = SIM_NR_RESETS;
+	sim->rcdev.dev = sim->dev;
+	ret = reset_controller_register(&sim->rcdev);
+	if (ret)
+		return dev_err_probe(sim->dev, ret, "cannot register resets\n");
+
+	return 0;
+}
+
+/**
+ * sim_reset_exit() - unregister the reset controller
+ * @sim: the simulator
+ */
+void sim_reset_exit(struct mss_sim *sim)
+{
+	reset_controller_unregister(&sim->rcdev);
+}
+
