@@ -447,7 +447,7 @@ enum op {
 	OP_WRITE_ANY, OP_EXPECT,
 	OP_EXPECT_CONTAINS, OP_EXPECT_SAME, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
 	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW, OP_BG, OP_END_BG,
-	OP_WAIT,
+	OP_WAIT, OP_SET, OP_COPY, OP_RM,
 };
 
 static const struct opdef {
@@ -475,6 +475,9 @@ static const struct opdef {
 	{ "bg",			OP_BG,			1, 1 },
 	{ "end-bg",		OP_END_BG,		0, 0 },
 	{ "wait",		OP_WAIT,		1, 2 },
+	{ "set",		OP_SET,			2, -1 },
+	{ "copy",		OP_COPY,		2, 2 },
+	{ "rm",			OP_RM,			1, 1 },
 };
 
 struct cmd {
@@ -739,6 +742,11 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 	case OP_BG:
 		if (!valid_var(argv[0]))
 			return perr(where, "bg: '%s' is not a name", argv[0]);
+		break;
+	case OP_SET:
+		if (!valid_var(argv[0]))
+			return perr(where, "set: '%s' is not a variable name", argv[0]);
+		c->nval = argc - 1;
 		break;
 	case OP_WAIT:
 		if (argc == 2) {
@@ -1059,6 +1067,75 @@ static int do_rmmod(const struct cmd *c, bool want_fail)
 			    errno_name(errno), errno_name(want));
 	}
 	free(name);
+	return ret;
+}
+
+/* set VAR VALUE...: ${VAR} for the commands that follow */
+static int do_set(const struct cmd *c)
+{
+	char *val = join(c, 1, c->nval);
+
+	if (!val)
+		return -1;
+	set_var(c->argv[0], val);
+	free(val);
+	return 0;
+}
+
+/*
+ * copy SRC DST: the guest's root is a writable initramfs, so a test can
+ * put firmware where the driver looks (and nowhere else)
+ */
+static int do_copy(const struct cmd *c)
+{
+	char *src = expand(c->argv[0]), *dst = expand(c->argv[1]);
+	int in = -1, out_fd = -1, ret = 0;
+	char buf[65536];
+	ssize_t n;
+
+	if (!src || !dst) {
+		ret = -1;
+		goto out;
+	}
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
+		ret = failf("copy %s: %s", src, errstr(errno));
+		goto out;
+	}
+	out_fd = open(dst, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (out_fd < 0) {
+		ret = failf("copy to %s: %s", dst, errstr(errno));
+		goto out;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0) {
+		if (write(out_fd, buf, n) != n) {
+			ret = failf("copy to %s: %s", dst, errstr(errno));
+			goto out;
+		}
+	}
+	if (n < 0)
+		ret = failf("copy %s: %s", src, errstr(errno));
+out:
+	if (in >= 0)
+		close(in);
+	if (out_fd >= 0 && close(out_fd) && !ret)
+		ret = failf("copy to %s: %s", dst, errstr(errno));
+	free(src);
+	free(dst);
+	return ret;
+}
+
+/* rm PATH: gone afterwards, whether it was there or not */
+static int do_rm(const struct cmd *c)
+{
+	char *path = expand(c->argv[0]);
+	int ret = 0;
+
+	if (!path)
+		return -1;
+	if (unlink(path) && errno != ENOENT)
+		ret = failf("rm %s: %s", path, errstr(errno));
+	free(path);
 	return ret;
 }
 
@@ -1478,6 +1555,9 @@ static int run_cmd(const struct cmd *c)
 		return 0;
 	case OP_SHOW:		return do_show(c);
 	case OP_WAIT:		return do_wait(c);
+	case OP_SET:		return do_set(c);
+	case OP_COPY:		return do_copy(c);
+	case OP_RM:		return do_rm(c);
 	case OP_BG:		/* started by the main loop */
 	case OP_END_BG:
 	case OP_TEST:
@@ -1771,7 +1851,8 @@ static int check_bg(void)
 				    !strcmp(cmds[k].argv[0], cmds[i].argv[0]))
 					break;
 			if (k < 0 || cmds[k].def->op != OP_BG)
-				return perr(cmds[i].where, "wait %s: no such bg before it in this test",
+				return perr(cmds[i].where,
+					    "wait %s: no such bg before it in this test",
 					    cmds[i].argv[0]);
 		}
 		if (cmds[i].def->op != OP_BG)
@@ -1785,7 +1866,8 @@ static int check_bg(void)
 				 !strcmp(cmds[k].argv[0], cmds[i].argv[0]);
 		}
 		if (waits != 1)
-			return perr(cmds[i].where, "bg %s must be waited for once in its test (%d waits)",
+			return perr(cmds[i].where,
+				    "bg %s must be waited for once in its test (%d waits)",
 				    cmds[i].argv[0], waits);
 	}
 
