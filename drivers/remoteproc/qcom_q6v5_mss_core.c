@@ -221,11 +221,77 @@ unprepare:
  * below assume (as 6.12's q6v5_mpss_load() does; real images have them
  * there), and a sane metadata size.
  */
+/* Do the load ranges of two segments overlap? */
+static bool mss_segs_overlap(const struct elf32_phdr *a,
+			     const struct elf32_phdr *b)
+{
+	return (u64)a->p_paddr < (u64)b->p_paddr + b->p_memsz &&
+	       (u64)b->p_paddr < (u64)a->p_paddr + a->p_memsz;
+}
+
+/*
+ * The layout must be one the loader can place, checked before anything
+ * is handed to the modem: every loadable segment inside MPSS after
+ * relocation, no two overlapping, one relocation mode for all, and file
+ * bytes that neither wrap nor need a split file name beyond .b99.
+ * Returns why not, with *seg the segment at fault, or NULL.
+ */
+static const char *mss_check_layout(struct qcom_mss *mss,
+				    const struct firmware *fw,
+				    const struct mss_mdt_image *img, int *seg)
+{
+	const struct mss_mdata_region *mpss = &mss->mem.region[MSS_REGION_MPSS];
+	const struct elf32_phdr *ph = img->phdrs;
+	u64 min_addr = U64_MAX, reloc_base;
+	int first = -1;
+	int i, j;
+
+	for (i = 0; i < img->phnum; i++) {
+		*seg = i;
+		if (!mss_mdt_is_loadable(&ph[i]))
+			continue;
+		if (first < 0)
+			first = i;
+		else if (mss_mdt_is_relocatable(&ph[i]) !=
+			 mss_mdt_is_relocatable(&ph[first]))
+			return "relocatable flag differs from the first segment's";
+		if (ph[i].p_filesz > ph[i].p_memsz)
+			return "p_filesz larger than p_memsz";
+		if ((u64)ph[i].p_offset + ph[i].p_filesz > U32_MAX)
+			return "file bytes wrap around";
+		if (ph[i].p_filesz && i > 99 &&
+		    (u64)ph[i].p_offset + ph[i].p_filesz > fw->size)
+			return "file bytes in a split file beyond .b99";
+		min_addr = min_t(u64, min_addr, ph[i].p_paddr);
+	}
+	if (first < 0) {
+		*seg = 0;
+		return "no segment to load";
+	}
+
+	reloc_base = mss_mdt_is_relocatable(&ph[first]) ? min_addr : mpss->base;
+	for (i = 0; i < img->phnum; i++) {
+		*seg = i;
+		if (!mss_mdt_is_loadable(&ph[i]))
+			continue;
+		if (ph[i].p_paddr < reloc_base ||
+		    ph[i].p_paddr - reloc_base + (u64)ph[i].p_memsz > mpss->size)
+			return "outside the MPSS region";
+		for (j = 0; j < i; j++)
+			if (mss_mdt_is_loadable(&ph[j]) &&
+			    mss_segs_overlap(&ph[i], &ph[j]))
+				return "overlaps an earlier segment";
+	}
+
+	return NULL;
+}
+
 static int mss_check_elf(struct qcom_mss *mss, const struct firmware *fw)
 {
 	const struct elf32_hdr *ehdr = (const void *)fw->data;
 	struct mss_mdt_image img;
 	const char *why;
+	int seg;
 
 	if (mss_mdt_parse_headers(fw->data, fw->size, fw->size, &img, &why))
 		goto invalid;
@@ -235,6 +301,12 @@ static int mss_check_elf(struct qcom_mss *mss, const struct firmware *fw)
 	why = "metadata too large";
 	if (img.metadata_size > MSS_MDATA_MAX_SIZE)
 		goto invalid;
+	why = mss_check_layout(mss, fw, &img, &seg);
+	if (why) {
+		dev_err(mss->dev, "%s is not a valid modem image: segment %d: %s\n",
+			mss->mpss_image, seg, why);
+		return -EINVAL;
+	}
 
 	return 0;
 
