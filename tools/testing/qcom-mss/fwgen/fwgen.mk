@@ -95,9 +95,12 @@ firmware: $(FW_STAMP)
 # Layout (paths relative to the guest's /lib/firmware):
 #   qcom/sim/{mba.mbn,modem.mdt,modem.bNN}  the default set
 #   qcom/sim/VARIANT/...                     each variant, same file names
+#   qcom/sim/hostile-set/{good,NAME}/...     the hostile corpus (mk-hostile.py)
+#   qcom/sim/hostile/                        empty: mss-hostile.scn copies a set here
 #   variants/VARIANT/qcom/sim/...            hard links of the same files, for
 #                    /sys/module/firmware_class/parameters/path=/lib/firmware/variants/VARIANT
-$(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE)
+$(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
+	     $(FWGEN_DIR)/mk-hostile.py
 	@rm -rf $(FWSIM) $(FWDIR)/variants
 	@mkdir -p $(FWSIM) $(FW_STATE)
 	@echo "  FWGEN   $(FWSIM)"
@@ -114,6 +117,13 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE)
 		--relocatable
 	@$(FWGEN) --out $(FWSIM)/badsig $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
 		--corrupt-signature
+	@# the hostile corpus (mss-hostile.scn) and the folder it is copied to
+	@# (from a small modem, so the 32 sets stay small in the initramfs)
+	@$(FWGEN) --out $(FW_STATE)/hostile-good --seed $(FW_SEED) --format mbn \
+		--segment-size 8192,4096,4096 --sign $(FW_CA) --base $(FW_MPSS_BASE)
+	@python3 $(FWGEN_DIR)/mk-hostile.py $(FWSIM)/mba.mbn \
+		$(FW_STATE)/hostile-good/modem.mbn $(FWSIM)/hostile-set > /dev/null
+	@mkdir -p $(FWSIM)/hostile
 	@set -e; for v in $(FW_VARIANTS); do \
 		ln $(FWSIM)/mba.mbn $(FWSIM)/$$v/mba.mbn; \
 		mkdir -p $(FWDIR)/variants/$$v/qcom/sim; \

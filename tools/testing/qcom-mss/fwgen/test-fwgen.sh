@@ -643,4 +643,29 @@ real_other() {	# real_other FILE VERSION DIGEST
 check real/v5-sdm845-a630-zap real_other sdm845/SHIFT/axolotl/a630_zap.mbn 5 sha256
 check real/v6-qcm2290-modem real_other qcm2290/modem.mbn 6 sha384
 
+# The hostile corpus: at least 30 sets, each damaging one file, and the
+# checked-in scenario that boots them is what the generator says it is
+HOSTILE=$FWDIR/qcom/sim/hostile-set
+hostile_corpus() {
+	n=$(wc -l < "$HOSTILE/MANIFEST") || return 1
+	[ "$n" -ge 30 ] || { echo "only $n hostile sets"; return 1; }
+	while IFS='	' read -r name which expect; do
+		f=$HOSTILE/$name/$([ "$which" = mba ] && echo mba.mbn || echo modem.mdt)
+		[ -f "$f" ] || { echo "missing $f"; return 1; }
+		[ -n "$expect" ] || { echo "$name: no expected message"; return 1; }
+		if [ -s "$f" ] && cmp -s "$f" "$HOSTILE/good/$(basename "$f")"; then
+			echo "$name: $f is the good image"
+			return 1
+		fi
+	done < "$HOSTILE/MANIFEST"
+	echo "$n hostile sets"
+}
+check hostile/corpus hostile_corpus
+hostile_scenario() {
+	python3 "$TOP/tools/testing/qcom-mss/fwgen/mk-hostile.py" --scenario "$FWDIR/qcom/sim/mba.mbn" \
+		"$HOSTILE/good/modem.mdt" > "$T/hostile.scn" || return 1
+	diff -u "$TOP/tools/testing/qcom-mss/scenarios/mss-hostile.scn" "$T/hostile.scn"
+}
+check hostile/scenario-current hostile_scenario
+
 exit 0
