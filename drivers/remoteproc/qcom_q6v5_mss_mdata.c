@@ -24,6 +24,7 @@
  * dedicated region directly, silently, and the MPSS window is not used.
  */
 
+#include <kunit/visibility.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
@@ -155,6 +156,7 @@ int mss_mem_init(struct mss_mem *mem, struct device *dev, bool protected)
 	mem->fail_map = (struct fault_attr)FAULT_ATTR_INITIALIZER;
 #endif
 	mem->dev = dev;
+	mem->ops = &mss_mem_hw_ops;
 	mem->protected = protected;
 	mutex_init(&mem->lock);
 
@@ -230,7 +232,8 @@ static bool mss_xfer_allowed(const struct mss_mem *mem,
 }
 
 /* One TrustZone call; *perm holds the source owners, updated on success */
-static int mss_assign(u64 *perm, u64 base, u64 size, u64 to)
+static int mss_hw_assign(struct mss_mem *mem, u64 *perm, u64 base, u64 size,
+			 u64 to)
 {
 	struct qcom_scm_vmperm next[2];
 	int n = 0;
@@ -292,7 +295,7 @@ static int mss_move(struct mss_mem *mem, const char *what, u64 *perm,
 		return -EPERM;
 	}
 
-	ret = mss_assign(perm, base, size, to);
+	ret = mem->ops->assign(mem, perm, base, size, to);
 	if (ret != -EINVAL)
 		return ret;
 
@@ -301,7 +304,7 @@ static int mss_move(struct mss_mem *mem, const char *what, u64 *perm,
 
 		if (guess == tried || !mss_xfer_allowed(mem, role, guess, to))
 			continue;
-		if (mss_assign(&guess, base, size, to))
+		if (mem->ops->assign(mem, &guess, base, size, to))
 			continue;
 		dev_warn(mem->dev,
 			 "%s: %#llx+%#llx belonged to %s, not %s as recorded (left by an earlier driver or kernel)\n",
@@ -378,6 +381,7 @@ int mss_mem_xfer(struct mss_mem *mem, enum mss_xfer xfer)
 
 	return ret;
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mem_xfer);
 
 /**
  * mss_mem_set_mba_running() - record whether an MBA runs
@@ -392,6 +396,7 @@ void mss_mem_set_mba_running(struct mss_mem *mem, bool running)
 	mem->mba_running = running;
 	mutex_unlock(&mem->lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mem_set_mba_running);
 
 /**
  * mss_mem_linux_owns() - may the CPU touch this region now?
@@ -411,6 +416,7 @@ bool mss_mem_linux_owns(const struct mss_mem *mem, enum mss_region_role role)
 
 	return mem->co[role].perm & MSS_PERM_LINUX;
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mem_linux_owns);
 
 /**
  * mss_mem_map() - map part of an MSS carveout for the CPU
@@ -434,6 +440,18 @@ void *mss_mem_map(struct mss_mem *mem, phys_addr_t addr, size_t size)
 	return memremap(addr, size, MEMREMAP_WC);
 }
 
+static void mss_hw_unmap(struct mss_mem *mem, void *ptr)
+{
+	memunmap(ptr);
+}
+
+const struct mss_mem_ops mss_mem_hw_ops = {
+	.map = mss_mem_map,
+	.unmap = mss_hw_unmap,
+	.assign = mss_hw_assign,
+};
+EXPORT_SYMBOL_IF_KUNIT(mss_mem_hw_ops);
+
 /* Copy into a carveout through a short-lived write-combining mapping */
 static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 				      size_t window, const void *data,
@@ -441,7 +459,7 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 {
 	void *ptr;
 
-	ptr = mss_mem_map(mem, base, window);
+	ptr = mem->ops->map(mem, base, window);
 	if (!ptr) {
 		dev_err(mem->dev, "unable to map metadata window %pa+%zx\n",
 			&base, window);
@@ -451,7 +469,7 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 	/* Leave nothing stale from a previous image in the tail */
 	memset(ptr + size, 0, window - size);
 	/* The mapping must be gone before the modem owns the range */
-	memunmap(ptr);
+	mem->ops->unmap(mem, ptr);
 
 	return 0;
 }
@@ -622,7 +640,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 	perm = mss_mdata_perm(mem, choice.source, &legacy_perm);
 	if (mem->protected) {
 		mutex_lock(&mem->lock);
-		ret = mss_assign(perm, phys, window, MSS_PERM_MODEM);
+		ret = mem->ops->assign(mem, perm, phys, window, MSS_PERM_MODEM);
 		mutex_unlock(&mem->lock);
 		if (ret) {
 			dev_err(mem->dev,
@@ -637,7 +655,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 
 	if (mem->protected) {
 		mutex_lock(&mem->lock);
-		ret2 = mss_assign(perm, phys, window, MSS_PERM_LINUX);
+		ret2 = mem->ops->assign(mem, perm, phys, window, MSS_PERM_LINUX);
 		if (ret2)
 			mss_mdata_mark_stuck(mem, &choice, *perm);
 		mutex_unlock(&mem->lock);
@@ -668,6 +686,7 @@ out_record:
 
 	return ret;
 }
+EXPORT_SYMBOL_IF_KUNIT(mss_mdata_authenticate);
 
 static void mss_mdata_show_candidate(struct seq_file *s, struct mss_mem *mem,
 				     enum mss_region_role role)

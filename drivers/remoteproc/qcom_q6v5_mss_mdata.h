@@ -68,10 +68,32 @@ struct mss_piece {
 	u64 perm;
 };
 
+struct mss_mem;
+
+/**
+ * struct mss_mem_ops - what the memory module does to memory and TrustZone
+ * @map: map a carveout range for the CPU (write-combining)
+ * @unmap: undo @map
+ * @assign: one TrustZone ownership change; *@perm holds the source
+ *	owners and is updated on success (qcom_scm_assign_mem())
+ *
+ * &mss_mem_hw_ops is what the driver uses; the KUnit suite puts fakes
+ * here to check the order of the steps on every path.
+ */
+struct mss_mem_ops {
+	void *(*map)(struct mss_mem *mem, phys_addr_t addr, size_t size);
+	void (*unmap)(struct mss_mem *mem, void *ptr);
+	int (*assign)(struct mss_mem *mem, u64 *perm, u64 base, u64 size,
+		      u64 to);
+};
+
+extern const struct mss_mem_ops mss_mem_hw_ops;
+
 /**
  * struct mss_mem - the MSS memory regions, their owners and the metadata
  *	staging state
  * @dev: the MSS device, for messages and the legacy DMA allocation
+ * @ops: memory and TrustZone operations (&mss_mem_hw_ops)
  * @lock: protects the report fields (@last, @last_err, @uses) and the
  *	owner record against debugfs
  * @protected: TrustZone moves region ownership (need_mem_protection)
@@ -92,6 +114,7 @@ struct mss_piece {
  */
 struct mss_mem {
 	struct device *dev;
+	const struct mss_mem_ops *ops;
 	struct mutex lock; /* report fields and owner record vs debugfs */
 	bool protected;
 	bool mba_running;
