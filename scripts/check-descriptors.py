@@ -42,11 +42,19 @@ def blocks(src, pattern):
     return out
 
 
-def names(body, field):
-    """The strings of a (char*[]){ ... } list field, in order; None if absent."""
+def names(body, field, lists=None):
+    """The strings of a (char*[]){ ... } list field, inline or a named
+    array of @lists, in order; None if absent."""
     m = re.search(r"\.%s = \((?:const )?char\s*\*\s*(?:const )?\[\]\)\s*\{(.*?)\}" % field,
                   body, re.S)
-    return re.findall(r'"([^"]*)"', m.group(1)) if m else None
+    if m:
+        return re.findall(r'"([^"]*)"', m.group(1))
+    m = re.search(r"\.%s = (\w+)," % field, body)
+    if not m or lists is None:
+        return None
+    if m.group(1) not in lists:
+        die(f"list {m.group(1)} not found")
+    return re.findall(r'"([^"]*)"', lists[m.group(1)])
 
 
 def supplies(body, field, defs):
@@ -189,6 +197,7 @@ def reference(path):
 def ours():
     src = open(OURS_C, encoding="utf-8").read()
     arrays = dict(re.findall(r"static const struct mss_supply (\w+)\[\] = \{(.*?)\n\};", src, re.S))
+    lists = dict(re.findall(r"static const char \* const (\w+)\[\] = \{(.*?)\};", src, re.S))
     descs = blocks(src, "mss_desc")
     table = re.findall(r'^MSS_SOC\("([^"]+)", (\w+), ([01]), "([^"]+)"\)',
                        open(TABLE, encoding="utf-8").read(), re.M)
@@ -218,10 +227,10 @@ def ours():
             "proxy_supply": supplies(b, "proxy_supply", arrays) or [],
             "fallback_supply": supplies(b, "fallback_proxy_supply", arrays) or [],
             "active_supply": supplies(b, "active_supply", arrays) or [],
-            "proxy_clks": names(b, "proxy_clks") or [],
-            "reset_clks": names(b, "reset_clks") or [],
-            "active_clks": names(b, "active_clks") or [],
-            "pds": names(b, "proxy_pds") or [],
+            "proxy_clks": names(b, "proxy_clks", lists) or [],
+            "reset_clks": names(b, "reset_clks", lists) or [],
+            "active_clks": names(b, "active_clks", lists) or [],
+            "pds": names(b, "proxy_pds", lists) or [],
             "boot": boot,
             "fsm_xo": flag(b, "fsm_xo_clk"),
             "reset": value(b, "reset").replace("MSS_RESET_", "").lower(),

@@ -12,16 +12,24 @@
 #include "qcom_q6v5_mss.h"
 #include "qcom_q6v5_mss_regs.h"
 
+/* Lists several SoCs share, named after their entries */
+static const char * const xo_clk[] = { "xo", NULL };
+static const char * const iface_bus_mem_clks[] = { "iface", "bus", "mem", NULL };
+static const char * const cx_pd[] = { "cx", NULL };
+static const char * const cx_mx_pds[] = { "cx", "mx", NULL };
+static const char * const mx_cx_pds[] = { "mx", "cx", NULL };
+static const char * const cx_mx_mss_pds[] = { "cx", "mx", "mss", NULL };
+
 static const struct mss_supply pll_proxy[] = {
 	{ .name = "pll", .load_ua = 100000 },
 	{ }
 };
 
 static const struct mss_desc sc7180_mss = {
-	.proxy_clks = (const char * const []){ "xo", NULL },
+	.proxy_clks = xo_clk,
 	.reset_clks = (const char * const []){ "iface", "bus", "snoc_axi", NULL },
 	.active_clks = (const char * const []){ "mnoc_axi", "nav", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", "mss", NULL },
+	.proxy_pds = cx_mx_mss_pds,
 	.boot = MSS_BOOT_FSM,
 	.fsm_xo_clk = true,
 	.reset = MSS_RESET_SPARE,
@@ -48,7 +56,7 @@ static const struct mss_desc sdm660_mss = {
 	.proxy_clks = (const char * const []){ "xo", "qdss", "mem", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "gpll0_mss",
 						"mnoc_axi", "snoc_axi", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.proxy_pds = cx_mx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.bhs_ack = true,
@@ -63,7 +71,7 @@ static const struct mss_desc sdm845_mss = {
 	.reset_clks = (const char * const []){ "iface", "snoc_axi", NULL },
 	.active_clks = (const char * const []){ "bus", "mem", "gpll0_mss",
 						"mnoc_axi", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", "mss", NULL },
+	.proxy_pds = cx_mx_mss_pds,
 	.boot = MSS_BOOT_FSM,
 	.reset = MSS_RESET_ALT,
 	.ssctl_id = 0x12,
@@ -73,7 +81,7 @@ static const struct mss_desc msm8998_mss = {
 	.proxy_clks = (const char * const []){ "xo", "qdss", "mem", NULL },
 	.active_clks = (const char * const []){ "iface", "bus", "gpll0_mss",
 						"mnoc_axi", "snoc_axi", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.proxy_pds = cx_mx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
@@ -88,7 +96,7 @@ static const struct mss_desc msm8996_mss = {
 	.active_clks = (const char * const []){ "iface", "bus", "mem",
 						"gpll0_mss", "snoc_axi",
 						"mnoc_axi", NULL },
-	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
+	.proxy_pds = mx_cx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
@@ -100,9 +108,9 @@ static const struct mss_desc msm8996_mss = {
 
 static const struct mss_desc msm8909_mss = {
 	.proxy_supply = pll_proxy,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = mx_cx_pds,
 	.boot = MSS_BOOT_V56,
 	.reset = MSS_RESET_PLAIN,
 	.ssctl_id = 0x12,
@@ -115,9 +123,9 @@ static const struct mss_desc msm8916_mss = {
 		{ .name = "cx", .load_ua = 100000 },
 		{ }
 	},
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = mx_cx_pds,
 	.boot = MSS_BOOT_V5,
 	.reset = MSS_RESET_PLAIN,
 	.ssctl_id = 0x12,
@@ -125,9 +133,9 @@ static const struct mss_desc msm8916_mss = {
 
 static const struct mss_desc msm8953_mss = {
 	.proxy_supply = pll_proxy,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", "mss", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_mx_mss_pds,
 	.boot = MSS_BOOT_V56,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
 	.mem_pwr_top_bit = 19,
@@ -151,9 +159,9 @@ static const struct mss_desc msm8974_mss = {
 		{ .name = "mss", .volt_uv = 1050000, .load_ua = 100000 },
 		{ }
 	},
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_pd,
 	.boot = MSS_BOOT_V5,
 	.reset = MSS_RESET_PLAIN,
 	.ssctl_id = 0x12,
@@ -167,9 +175,9 @@ static const struct mss_supply mss_active_supply[] = {
 
 static const struct mss_desc mdm9607_mss = {
 	.proxy_supply = pll_proxy,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "mx", "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = mx_cx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
@@ -182,9 +190,9 @@ static const struct mss_desc mdm9607_mss = {
 static const struct mss_desc msm8917_mss = {
 	.proxy_supply = pll_proxy,
 	.active_supply = mss_active_supply,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_mx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
@@ -197,9 +205,9 @@ static const struct mss_desc msm8917_mss = {
 static const struct mss_desc msm8937_mss = {
 	.proxy_supply = pll_proxy,
 	.active_supply = mss_active_supply,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_mx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
@@ -213,9 +221,9 @@ static const struct mss_desc msm8937_mss = {
 static const struct mss_desc msm8940_mss = {
 	.proxy_supply = pll_proxy,
 	.active_supply = mss_active_supply,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", "mx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_mx_pds,
 	.boot = MSS_BOOT_V56,
 	.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
 	.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
@@ -234,9 +242,9 @@ static const struct mss_supply msm8226_proxy_supply[] = {
 static const struct mss_desc msm8226_mss = {
 	.mba_elf_b00 = true,
 	.proxy_supply = msm8226_proxy_supply,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_pd,
 	.boot = MSS_BOOT_V5,
 	.has_ext_bhs = true,
 	.reset = MSS_RESET_PLAIN,
@@ -247,9 +255,9 @@ static const struct mss_desc msm8926_mss = {
 	.mba_elf_b00 = true,
 	.proxy_supply = msm8226_proxy_supply,
 	.active_supply = mss_active_supply,
-	.proxy_clks = (const char * const []){ "xo", NULL },
-	.active_clks = (const char * const []){ "iface", "bus", "mem", NULL },
-	.proxy_pds = (const char * const []){ "cx", NULL },
+	.proxy_clks = xo_clk,
+	.active_clks = iface_bus_mem_clks,
+	.proxy_pds = cx_pd,
 	.boot = MSS_BOOT_V5,
 	.reset = MSS_RESET_PLAIN,
 	.ssctl_id = 0x12,
