@@ -84,3 +84,12 @@ qemu-run: $(if $(SCENARIO),$(RIG_DEPS))
 		exit 2; \
 	fi
 	@$(RIG_RUN) -v -s qemu-run $(SCENARIO)
+
+# make soak (not part of make check): the soak-*.scn scenarios, with the
+# slab and vmalloc growth per batch and the run time
+HELP_EXTRA	+= 'soak            1000 start/stop and 200 crash/recovery cycles, growth report'
+.PHONY: soak
+soak: $(RIG_DEPS)
+	@rm -f $(RESULTS)/soak.txt
+	@$(RIG_ENV) $(RIG_DIR)/soak.sh
+	@scripts/check-summary.sh $(RESULTS) soak
