@@ -98,12 +98,19 @@ dtb=
 timeout=120
 append_args=
 expect_log=()
+allow=()
 while read -r key val; do
 	case $key in
 	@dtb) dtb=$val ;;
 	@timeout) timeout=$val ;;
 	@append) append_args="$append_args $val" ;;
 	@expect-log) expect_log+=("$val") ;;
+	# a complaint the scenario provokes on purpose: lines with TEXT are
+	# not complaints, and TEXT must appear (an expect-log result)
+	@expect-complaint)
+		expect_log+=("$val")
+		allow+=("$val")
+		;;
 	@*) boot_fail "$scn: unknown host directive $key" ;;
 	esac
 done < <(grep -E '^[[:space:]]*@' "$scn" | tr -d '\r')
@@ -116,6 +123,7 @@ log=$LOGS/$scen.log
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf '%s\n' "${expect_log[@]+"${expect_log[@]}"}" | sed '/^$/d' > "$tmp/expect"
+printf '%s\n' "${allow[@]+"${allow[@]}"}" | sed '/^$/d' > "$tmp/allow"
 
 rc=0
 elapsed=
@@ -156,7 +164,8 @@ else
 	elapsed=$(( (end - start) / 1000000 ))
 fi
 
-awk -v expect_file="$tmp/expect" -f "$RIG/parse-log.awk" "$log" > "$tmp/parsed"
+awk -v expect_file="$tmp/expect" -v allow_file="$tmp/allow" \
+	-f "$RIG/parse-log.awk" "$log" > "$tmp/parsed"
 
 US=$(printf '\037')
 RS=$(printf '\036')
