@@ -147,10 +147,14 @@ else
 	# -nic none: no network, and no need for the virtio option ROM.
 	# printk.devkmsg=on: mss-init prints through /dev/kmsg unthrottled.
 	# kunit.enable=1: the kernel has KUNIT_DEFAULT_ENABLED off.
+	# nohugeiomap nohugevmalloc: the vmalloc area is mapped with pages
+	# only, so the simulated TrustZone's page table walk (looking for
+	# CPU mappings of modem memory) sees every mapping and no table is
+	# ever freed under it.
 	cmd=(timeout -k 5 "$timeout" "$QEMU" -M virt -cpu cortex-a57 -smp 2
 		-m 1024 -nographic -no-reboot -nic none
 		-kernel "$KIMAGE" -initrd "$INITRAMFS" "${dtb_args[@]}"
-		-append "console=ttyAMA0 panic=-1 printk.devkmsg=on kunit.enable=1 mss.scenario=$scen$append_args")
+		-append "console=ttyAMA0 panic=-1 printk.devkmsg=on kunit.enable=1 nohugeiomap nohugevmalloc mss.scenario=$scen$append_args")
 	echo "  QEMU    $scen (limit ${timeout}s${dtb:+, dtb $dtb})"
 	start=$(date +%s%N)
 	if [ "$verbose" = 1 ]; then
