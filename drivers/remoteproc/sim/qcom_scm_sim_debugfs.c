@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Simulated TrustZone: /sys/kernel/debug/qcom_scm_sim/.
+ *
+ * State: ledger, sealed, mem_setup, outstanding.  Counters (write 0 to
+ * reset): violations, assign_calls, assign_failures.  Fault hooks:
+ * fail_assign, fail_assign_skip, fail_assign_errno.
+ *
+ * Commands for tests:
+ *   assign   "ADDR SIZE SRC_BITMAP VMID [VMID...]": qcom_scm_assign_mem()
+ *   check    "ADDR SIZE [PROTECTED]": qcom_scm_sim_modem_access()
+ *   corrupt  "ADDR": flip a byte behind TrustZone's back
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/debugfs.h>
+#include <linux/err.h>
+#include <linux/io.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "qcom_scm_sim_priv.h"
+
+#define SIM_MAX_DEST	8	/* destination VMIDs of the assign command */
+#define SIM_CMD_MAX	160	/* longest command */
+#define SIM_CMD_WORDS	12
+
+static struct dentry *sim_debugfs;
+
+/* Copy a command from user space and split it into words */
+static int sim_split_cmd(const char __user *ubuf, size_t count, char **buf,
+			 char **argv)
+{
+	char *p, *tok;
+	int n = 0;
+
+	if (!count || count > SIM_CMD_MAX)
+		return -EINVAL;
+	*buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(*buf))
+		return PTR_ERR(*buf);
+
+	p = strim(*buf);
+	while ((tok = strsep(&p, " \t\n")) != NULL) {
+		if (!*tok)
+			continue;
+		if (n == SIM_CMD_WORDS) {
+			kfree(*buf);
+			return -EINVAL;
+		}
+		argv[n++] = tok;
+	}
+
+	return n;
+}
+
+/* A command of numbers only; returns how many */
+static int sim_parse_cmd(const char __user *ubuf, size_t count, u64 *val,
+			 int max)
+{
+	char *argv[SIM_CMD_WORDS];
+	char *buf;
+	int n, i, ret = 0;
+
+	n = sim_split_cmd(ubuf, count, &buf, argv);
+	if (n < 0)
+		return n;
+	if (n > max)
+		ret = -EINVAL;
+	for (i = 0; !ret && i < n; i++)
+		ret = kstrtoull(argv[i], 0, &val[i]);
+	kfree(buf);
+
+	return ret ?: n;
+}
+
+static int ledger_show(struct seq_file *m, void *unused)
+{
+	struct sim_range *r;
+
+	mutex_lock(&sim_lock);
+	list_for_each_entry(r, &sim_ledger.ranges, node)
+		seq_printf(m, "%#llx %#llx %#llx\n", (u64)r->start,
+			   (u64)r->end, r->owners);
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(ledger);
+
+static int sealed_show(struct seq_file *m, void *unused)
+{
+	struct sim_seal *s;
+
+	mutex_lock(&sim_lock);
+	list_for_each_entry(s, &sim_ledger.seals, node)
+		seq_printf(m, "%#llx %#llx\n", (u64)s->start,
+			   (u64)sim_seal_end(s));
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sealed);
+
+static int mem_setup_show(struct seq_file *m, void *unused)
+{
+	struct sim_setup *s;
+
+	mutex_lock(&sim_lock);
+	list_for_each_entry(s, &sim_setups, node)
+		seq_printf(m, "%u %#llx %#llx\n", s->pas_id, (u64)s->addr,
+			   (u64)s->size);
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(mem_setup);
+
+static int outstanding_get(void *data, u64 *val)
+{
+	mutex_lock(&sim_lock);
+	*val = sim_ledger_outstanding(&sim_ledger);
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(outstanding_fops, outstanding_get, NULL, "%llu\n");
+
+/* Counters read under the lock; writing 0 resets them */
+static int counter_get(void *data, u64 *val)
+{
+	mutex_lock(&sim_lock);
+	*val = *(u64 *)data;
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+
+static int counter_set(void *data, u64 val)
+{
+	if (val)
+		return -EINVAL;
+	mutex_lock(&sim_lock);
+	*(u64 *)data = 0;
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(counter_fops, counter_get, counter_set, "%llu\n");
+
+static int knob_get(void *data, u64 *val)
+{
+	mutex_lock(&sim_lock);
+	*val = *(u32 *)data;
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+
+static int knob_set(void *data, u64 val)
+{
+	if (val > U32_MAX)
+		return -EINVAL;
+	if (data == &sim_fail_errno && (!val || val > MAX_ERRNO))
+		return -EINVAL;
+	mutex_lock(&sim_lock);
+	*(u32 *)data = val;
+	mutex_unlock(&sim_lock);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(knob_fops, knob_get, knob_set, "%llu\n");
+
+/* "ADDR SIZE SRC_BITMAP VMID [VMID...]": one qcom_scm_assign_mem() call */
+static ssize_t assign_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos)
+{
+	struct qcom_scm_vmperm perm[SIM_MAX_DEST];
+	u64 val[3 + SIM_MAX_DEST];
+	u64 src;
+	int n, i, ret;
+
+	n = sim_parse_cmd(ubuf, count, val, ARRAY_SIZE(val));
+	if (n < 0)
+		return n;
+	if (n < 4)
+		return -EINVAL;
+	for (i = 3; i < n; i++) {
+		if (val[i] >= BITS_PER_TYPE(u64))
+			return -EINVAL;
+		perm[i - 3].vmid = val[i];
+		perm[i - 3].perm = val[i] == QCOM_SCM_VMID_HLOS ?
+				   QCOM_SCM_PERM_RWX : QCOM_SCM_PERM_RW;
+	}
+	if (val[0] != (phys_addr_t)val[0] || val[1] != (size_t)val[1])
+		return -EINVAL;
+	src = val[2];
+	ret = qcom_scm_assign_mem(val[0], val[1], &src, perm, n - 3);
+
+	return ret ? ret : count;
+}
+
+static const struct file_operations assign_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = assign_write,
+	.llseek = noop_llseek,
+};
+
+/* "ADDR SIZE [PROTECTED]": one qcom_scm_sim_modem_access() call */
+static ssize_t check_write(struct file *file, const char __user *ubuf,
+			   size_t count, loff_t *ppos)
+{
+	u64 val[3] = { 0, 0, 0 };
+	int n, ret;
+
+	n = sim_parse_cmd(ubuf, count, val, ARRAY_SIZE(val));
+	if (n < 0)
+		return n;
+	if (n < 2 || val[2] > 1)
+		return -EINVAL;
+	if (val[0] != (phys_addr_t)val[0] || val[1] != (size_t)val[1])
+		return -EINVAL;
+	ret = qcom_scm_sim_modem_access(val[0], val[1], val[2], "debugfs check");
+
+	return ret ? ret : count;
+}
+
+static const struct file_operations check_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = check_write,
+	.llseek = noop_llseek,
+};
+
+/*
+ * "ADDR": flip (XOR 0xff) the byte at physical ADDR behind TrustZone's back,
+ * as a dirty cache line written back over protected memory would.  Only
+ * no-map reserved memory; seals are not updated.
+ */
+static ssize_t corrupt_write(struct file *file, const char __user *ubuf,
+			     size_t count, loff_t *ppos)
+{
+	phys_addr_t addr, page;
+	u64 val;
+	u8 *va;
+	int n;
+
+	n = sim_parse_cmd(ubuf, count, &val, 1);
+	if (n < 0)
+		return n;
+	if (n != 1 || val != (phys_addr_t)val)
+		return -EINVAL;
+	addr = val;
+	page = ALIGN_DOWN(addr, SIM_GRANULE);
+
+	mutex_lock(&sim_lock);
+	if (!sim_tz_readable(page)) {
+		mutex_unlock(&sim_lock);
+		return -EINVAL;
+	}
+	va = memremap(page, SIM_GRANULE, MEMREMAP_WC);
+	if (va) {
+		va[addr - page] ^= 0xff;
+		memunmap(va);
+	}
+	mutex_unlock(&sim_lock);
+	if (!va)
+		return -ENOMEM;
+	pr_info("corrupted the byte at %pa (fault hook)\n", &addr);
+
+	return count;
+}
+
+static const struct file_operations corrupt_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = corrupt_write,
+	.llseek = noop_llseek,
+};
+
+/**
+ * sim_debugfs_init() - create /sys/kernel/debug/qcom_scm_sim/
+ */
+void sim_debugfs_init(void)
+{
+	struct dentry *d = debugfs_create_dir("qcom_scm_sim", NULL);
+
+	sim_debugfs = d;
+	debugfs_create_file("ledger", 0444, d, NULL, &ledger_fops);
+	debugfs_create_file("sealed", 0444, d, NULL, &sealed_fops);
+	debugfs_create_file("mem_setup", 0444, d, NULL, &mem_setup_fops);
+	debugfs_create_file_unsafe("outstanding", 0444, d, NULL,
+				   &outstanding_fops);
+	debugfs_create_file_unsafe("violations", 0644, d, &sim_violations,
+				   &counter_fops);
+	debugfs_create_file_unsafe("assign_calls", 0644, d, &sim_assign_calls,
+				   &counter_fops);
+	debugfs_create_file_unsafe("assign_failures", 0644, d,
+				   &sim_assign_failures, &counter_fops);
+	debugfs_create_file_unsafe("fail_assign", 0644, d, &sim_fail_count,
+				   &knob_fops);
+	debugfs_create_file_unsafe("fail_assign_skip", 0644, d,
+				   &sim_fail_skip, &knob_fops);
+	debugfs_create_file_unsafe("fail_assign_errno", 0644, d,
+				   &sim_fail_errno, &knob_fops);
+	debugfs_create_file("assign", 0200, d, NULL, &assign_fops);
+	debugfs_create_file("check", 0200, d, NULL, &check_fops);
+	debugfs_create_file("corrupt", 0200, d, NULL, &corrupt_fops);
+}
+
+/**
+ * sim_debugfs_exit() - remove it
+ */
+void sim_debugfs_exit(void)
+{
+	debugfs_remove_recursive(sim_debugfs);
+	sim_debugfs = NULL;
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Simulated TrustZone for the qcom-mss test rig: what the parts of
+ * qcom_scm_sim.ko share.  Not an interface for other modules (that is
+ * qcom_scm_sim.h and <linux/firmware/qcom/qcom_scm.h>).
+ *
+ *   qcom_scm_sim_core.c     platform driver, module init, qcom_scm_* calls
+ *   qcom_scm_sim_ledger.c   ownership ledger and seals
+ *   qcom_scm_sim_rules.c    the XPU model of what the modem reads
+ *   qcom_scm_sim_debugfs.c  /sys/kernel/debug/qcom_scm_sim/
+ */
+#ifndef __QCOM_SCM_SIM_PRIV_H__
+#define __QCOM_SCM_SIM_PRIV_H__
+
+#include <linux/bits.h>
+#include <linux/compiler_attributes.h>
+#include <linux/firmware/qcom/qcom_scm.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+#include "qcom_scm_sim.h"
+
+#define SIM_GRANULE	QCOM_SCM_SIM_GRANULE
+#define SIM_HLOS	BIT_ULL(QCOM_SCM_VMID_HLOS)
+#define SIM_MSA		BIT_ULL(QCOM_SCM_VMID_MSS_MSA)
+
+/* Memory the modem owns and Linux may not touch: MSS_MSA without HLOS */
+static inline bool sim_modem_only(u64 owners)
+{
+	return (owners & SIM_MSA) && !(owners & SIM_HLOS);
+}
+
+/* Range [addr, addr + size) is non-empty and does not wrap */
+static inline bool sim_range_ok(phys_addr_t addr, size_t size)
+{
+	return size && addr + size - 1 >= addr;
+}
+
+/* ------------------------------------------------------------------------
+ * Ledger and seals (qcom_scm_sim_ledger.c).  The caller serialises.
+ */
+
+/**
+ * struct sim_range - a ledger entry: granules not owned by HLOS alone
+ * @node: in &sim_ledger.ranges, sorted by @start, never overlapping
+ * @start: first byte
+ * @end: first byte after the range
+ * @owners: bitmap of VMIDs owning the range
+ */
+struct sim_range {
+	struct list_head node;
+	phys_addr_t start;
+	phys_addr_t end;
+	u64 owners;
+};
+
+/**
+ * struct sim_seal - CRC32 of granules assigned to MSS_MSA without HLOS
+ * @node: in &sim_ledger.seals, sorted by @start, never overlapping
+ * @start: first byte
+ * @npages: number of granules
+ * @crc: one CRC32 per granule
+ */
+struct sim_seal {
+	struct list_head node;
+	phys_addr_t start;
+	unsigned long npages;
+	u32 *crc;
+};
+
+/**
+ * struct sim_ledger - what TrustZone knows about memory ownership
+ * @ranges: &struct sim_range entries; every other granule is HLOS's alone
+ * @seals: &struct sim_seal entries
+ */
+struct sim_ledger {
+	struct list_head ranges;
+	struct list_head seals;
+};
+
+/**
+ * struct sim_ledger_spare - allocations one ledger change may need
+ * @range: a range split in two and the new range
+ * @seal: the right part of a seal split in two
+ *
+ * Allocated before anything changes, so that a failing call changes
+ * nothing; sim_ledger_release() frees what the change did not use.
+ */
+struct sim_ledger_spare {
+	struct sim_range *range[2];
+	struct sim_seal *seal;
+};
+
+static inline phys_addr_t sim_seal_end(const struct sim_seal *s)
+{
+	return s->start + (phys_addr_t)s->npages * SIM_GRANULE;
+}
+
+void sim_ledger_init(struct sim_ledger *l);
+void sim_ledger_destroy(struct sim_ledger *l);
+bool sim_ledger_match(const struct sim_ledger *l, phys_addr_t start,
+		      phys_addr_t end, u64 mask, u64 value, phys_addr_t *bad,
+		      u64 *bad_owners);
+u64 sim_ledger_owners_at(const struct sim_ledger *l, phys_addr_t addr);
+unsigned long sim_ledger_outstanding(const struct sim_ledger *l);
+unsigned int sim_ledger_nr_ranges(const struct sim_ledger *l);
+int sim_ledger_prepare(const struct sim_ledger *l, phys_addr_t start,
+		       phys_addr_t end, struct sim_ledger_spare *spare);
+void sim_ledger_commit(struct sim_ledger *l, phys_addr_t start,
+		       phys_addr_t end, u64 owners,
+		       struct sim_ledger_spare *spare,
+		       struct list_head *new_seals);
+void sim_ledger_release(struct sim_ledger_spare *spare);
+
+struct sim_seal *sim_seal_alloc(phys_addr_t start, unsigned long npages);
+void sim_seal_free(struct sim_seal *s);
+void sim_seals_free_list(struct list_head *list);
+void sim_seals_drop(struct sim_ledger *l, phys_addr_t start, phys_addr_t end,
+		    struct sim_seal **spare);
+int sim_seals_make(phys_addr_t start, phys_addr_t end, struct list_head *list);
+int sim_seals_check(const struct sim_ledger *l, phys_addr_t start,
+		    phys_addr_t end, phys_addr_t *bad, u32 *want, u32 *got);
+int sim_seals_refresh(struct sim_ledger *l, phys_addr_t start,
+		      phys_addr_t end);
+bool sim_tz_readable(phys_addr_t addr);
+
+/* ------------------------------------------------------------------------
+ * Core (qcom_scm_sim_core.c)
+ */
+
+/* sim_lock serialises everything below, the ledger and the setups */
+extern struct mutex sim_lock;
+extern struct sim_ledger sim_ledger;
+extern struct list_head sim_setups;
+extern u64 sim_assign_calls;
+extern u64 sim_assign_failures;
+extern u32 sim_fail_count;
+extern u32 sim_fail_skip;
+extern u32 sim_fail_errno;
+
+/**
+ * struct sim_setup - a qcom_scm_pas_mem_setup() call
+ * @node: in sim_setups
+ * @pas_id: peripheral
+ * @addr: start of the range
+ * @size: size of the range
+ */
+struct sim_setup {
+	struct list_head node;
+	u32 pas_id;
+	phys_addr_t addr;
+	phys_addr_t size;
+};
+
+const char *sim_owner_str(u64 owners, char *buf, size_t len);
+
+/* ------------------------------------------------------------------------
+ * The XPU model (qcom_scm_sim_rules.c)
+ */
+
+extern u64 sim_violations;
+
+/* ------------------------------------------------------------------------
+ * debugfs (qcom_scm_sim_debugfs.c)
+ */
+
+void sim_debugfs_init(void);
+void sim_debugfs_exit(void);
+
+#endif /* __QCOM_SCM_SIM_PRIV_H__ */
