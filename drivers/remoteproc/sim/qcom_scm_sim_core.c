@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Simulated TrustZone for the qcom-mss QEMU test rig.
+ * Simulated TrustZone for the qcom-mss QEMU test rig: a fused production
+ * device, as far as the MSS driver can tell.
  *
  * Stands in for drivers/firmware/qcom/qcom_scm.ko, which is never loaded in
  * the guest: with MODVERSIONS off, the qcom_scm_* symbols exported here
@@ -10,10 +11,11 @@
  *
  * qcom_scm_assign_mem() changes ownership like the real call: every
  * granule of the range must be owned by exactly *srcvm, else -EINVAL and
- * nothing changes.  A range that becomes owned by MSS_MSA without HLOS is
- * sealed, and the XPU model (qcom_scm_sim_rules.c) checks what the
- * simulated modem reads.  The ledger and the seals are in
- * qcom_scm_sim_ledger.c, debugfs in qcom_scm_sim_debugfs.c.
+ * nothing changes.  On top of that it enforces what a fused device
+ * enforces (qcom_scm_sim_rules.c): MPSS goes back to Linux only while an
+ * MBA runs, and memory taken back must hold what it held when it was
+ * sealed.  The ledger and the seals are in qcom_scm_sim_ledger.c, debugfs
+ * in qcom_scm_sim_debugfs.c.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -28,7 +30,7 @@
 
 #include "qcom_scm_sim_priv.h"
 
-/* The ledger, the setups and everything below, but sim_bound */
+/* The ledger, the modems, the setups and everything below, but sim_bound */
 DEFINE_MUTEX(sim_lock);
 struct sim_ledger sim_ledger;
 LIST_HEAD(sim_setups);
@@ -86,6 +88,11 @@ const char *sim_owner_str(u64 owners, char *buf, size_t len)
 	return pos ? buf : "nobody";
 }
 
+/*
+ * The rules that refuse a call come first, then everything is allocated;
+ * nothing fails past that, and a seal found broken at reclaim is an XPU
+ * violation, not a refusal.
+ */
 static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 			     const struct qcom_scm_vmperm *newvm,
 			     unsigned int dest_cnt)
@@ -96,6 +103,7 @@ static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 	char have[64], want[64];
 	phys_addr_t bad;
 	u64 bad_owners;
+	u32 crc0, crc1;
 	u64 next = 0;
 	unsigned int i;
 	int ret;
@@ -133,10 +141,25 @@ static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 		return -EINVAL;
 	}
 
+	ret = sim_rules_check_reclaim(addr, end, *srcvm, next);
+	if (ret)
+		return ret;
+
 	/* Allocate everything first: a failed call changes nothing */
 	ret = sim_ledger_prepare(&sim_ledger, addr, end, &spare);
 	if (ret)
 		return ret;
+
+	if (sim_modem_only(*srcvm) && (next & SIM_HLOS)) {
+		ret = sim_seals_check(&sim_ledger, addr, end, &bad, &crc0,
+				      &crc1);
+		if (ret < 0)
+			goto out;
+		if (ret)
+			sim_report(SIM_RULE_SEAL, addr, end,
+				   "taken back from the modem with %pa changed since it was assigned to MSS_MSA (crc %08x, now %08x)",
+				   &bad, crc0, crc1);
+	}
 	if (sim_modem_only(next)) {
 		ret = sim_seals_make(addr, end, &new_seals);
 		if (ret)
@@ -173,9 +196,12 @@ EXPORT_SYMBOL_GPL(qcom_scm_is_available);
  * @dest_cnt: number of entries in @newvm
  *
  * Like the real TrustZone call, a range whose granules are not all owned
- * by exactly *@srcvm is refused with -EINVAL and nothing changes.  A range
- * that becomes owned by MSS_MSA without HLOS is sealed (see
- * qcom_scm_sim_modem_access()).
+ * by exactly *@srcvm is refused with -EINVAL and nothing changes.  So is,
+ * as a TrustZone fault, taking memory of a registered modem's MPSS region
+ * from MSS_MSA while no MBA runs (qcom_scm_sim_modem_register()).  A range
+ * that becomes owned by MSS_MSA without HLOS is sealed; a sealed range
+ * taken back must still match its seals (an XPU violation, the call
+ * succeeds).
  *
  * Context: process context; takes the ledger mutex.
  * Return: 0 with *@srcvm updated to the new owners, or a negative errno.
@@ -448,6 +474,7 @@ static void __exit scm_sim_exit(void)
 
 	platform_driver_unregister(&scm_sim_driver);
 	sim_debugfs_exit();
+	sim_rules_exit();
 
 	mutex_lock(&sim_lock);
 	pages = sim_ledger_outstanding(&sim_ledger);

@@ -2,20 +2,25 @@
 /*
  * Simulated TrustZone: /sys/kernel/debug/qcom_scm_sim/.
  *
- * State: ledger, sealed, mem_setup, outstanding.  Counters (write 0 to
- * reset): violations, assign_calls, assign_failures.  Fault hooks:
- * fail_assign, fail_assign_skip, fail_assign_errno.
+ * State: ledger, sealed, mem_setup, outstanding, modem (registered
+ * modems).  Counters (write 0 to reset):
+ * violations, tz_faults, rules/<rule>, assign_calls, assign_failures.
+ * Fault hooks: fail_assign, fail_assign_skip, fail_assign_errno.
  *
- * Commands for tests:
+ * Commands for tests, so that every rule can be made to fire without the
+ * MSS driver:
  *   assign   "ADDR SIZE SRC_BITMAP VMID [VMID...]": qcom_scm_assign_mem()
  *   check    "ADDR SIZE [PROTECTED]": qcom_scm_sim_modem_access()
  *   corrupt  "ADDR": flip a byte behind TrustZone's back
+ *   modem    "register BASE SIZE", "unregister", "mba 0|1",
+ *            "unseal ADDR SIZE": a modem of debugfs's own
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -79,6 +84,21 @@ static int sim_parse_cmd(const char __user *ubuf, size_t count, u64 *val,
 	kfree(buf);
 
 	return ret ?: n;
+}
+
+/* Physical range from two words */
+static int sim_parse_range(char *a, char *s, phys_addr_t *addr, size_t *size)
+{
+	u64 v0, v1;
+
+	if (kstrtoull(a, 0, &v0) || kstrtoull(s, 0, &v1) ||
+	    v0 != (phys_addr_t)v0 || v1 != (size_t)v1 ||
+	    !sim_range_ok(v0, v1))
+		return -EINVAL;
+	*addr = v0;
+	*size = v1;
+
+	return 0;
 }
 
 static int ledger_show(struct seq_file *m, void *unused)
@@ -154,6 +174,24 @@ static int counter_set(void *data, u64 val)
 	return 0;
 }
 DEFINE_DEBUGFS_ATTRIBUTE(counter_fops, counter_get, counter_set, "%llu\n");
+
+/* The rule counters, kept atomic */
+static int sim_atomic_get(void *data, u64 *val)
+{
+	*val = atomic64_read(data);
+
+	return 0;
+}
+
+static int sim_atomic_set(void *data, u64 val)
+{
+	if (val)
+		return -EINVAL;
+	atomic64_set(data, 0);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(atomic_fops, sim_atomic_get, sim_atomic_set, "%llu\n");
 
 static int knob_get(void *data, u64 *val)
 {
@@ -286,12 +324,71 @@ static const struct file_operations corrupt_fops = {
 	.llseek = noop_llseek,
 };
 
+/* "register BASE SIZE", "unregister", "mba 0|1", "unseal ADDR SIZE" */
+static ssize_t modem_write(struct file *file, const char __user *ubuf,
+			   size_t count, loff_t *ppos)
+{
+	char *argv[SIM_CMD_WORDS];
+	phys_addr_t addr;
+	size_t size;
+	bool running;
+	char *buf;
+	int n, ret = -EINVAL;
+
+	n = sim_split_cmd(ubuf, count, &buf, argv);
+	if (n < 0)
+		return n;
+
+	if (n == 3 && !strcmp(argv[0], "register")) {
+		ret = sim_parse_range(argv[1], argv[2], &addr, &size);
+		if (!ret)
+			ret = sim_rules_debugfs_register(addr, size);
+	} else if (n == 1 && !strcmp(argv[0], "unregister")) {
+		sim_rules_debugfs_unregister();
+		ret = 0;
+	} else if (n == 2 && !strcmp(argv[0], "mba")) {
+		ret = kstrtobool(argv[1], &running);
+		if (!ret)
+			sim_rules_debugfs_mba(running);
+	} else if (n == 3 && !strcmp(argv[0], "unseal")) {
+		ret = sim_parse_range(argv[1], argv[2], &addr, &size);
+		if (!ret)
+			ret = qcom_scm_sim_modem_unseal(addr, size);
+	}
+	kfree(buf);
+
+	return ret ? ret : count;
+}
+
+static int modem_show(struct seq_file *m, void *unused)
+{
+	sim_rules_show_modems(m);
+
+	return 0;
+}
+
+static int modem_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, modem_show, inode->i_private);
+}
+
+static const struct file_operations modem_fops = {
+	.owner = THIS_MODULE,
+	.open = modem_open,
+	.read = seq_read,
+	.write = modem_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 /**
  * sim_debugfs_init() - create /sys/kernel/debug/qcom_scm_sim/
  */
 void sim_debugfs_init(void)
 {
 	struct dentry *d = debugfs_create_dir("qcom_scm_sim", NULL);
+	struct dentry *rules = debugfs_create_dir("rules", d);
+	unsigned int i;
 
 	sim_debugfs = d;
 	debugfs_create_file("ledger", 0444, d, NULL, &ledger_fops);
@@ -300,7 +397,12 @@ void sim_debugfs_init(void)
 	debugfs_create_file_unsafe("outstanding", 0444, d, NULL,
 				   &outstanding_fops);
 	debugfs_create_file_unsafe("violations", 0644, d, &sim_violations,
-				   &counter_fops);
+				   &atomic_fops);
+	debugfs_create_file_unsafe("tz_faults", 0644, d, &sim_tz_faults,
+				   &atomic_fops);
+	for (i = 0; i < SIM_NR_RULES; i++)
+		debugfs_create_file_unsafe(sim_rule_name(i), 0644, rules,
+					   &sim_rule_count[i], &atomic_fops);
 	debugfs_create_file_unsafe("assign_calls", 0644, d, &sim_assign_calls,
 				   &counter_fops);
 	debugfs_create_file_unsafe("assign_failures", 0644, d,
@@ -314,6 +416,7 @@ void sim_debugfs_init(void)
 	debugfs_create_file("assign", 0200, d, NULL, &assign_fops);
 	debugfs_create_file("check", 0200, d, NULL, &check_fops);
 	debugfs_create_file("corrupt", 0200, d, NULL, &corrupt_fops);
+	debugfs_create_file("modem", 0644, d, NULL, &modem_fops);
 }
 
 /**

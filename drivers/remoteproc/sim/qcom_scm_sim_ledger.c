@@ -7,8 +7,10 @@
  * sorted, split and merged as assignments change.
  *
  * A seal is the CRC32 of every granule TrustZone can read as DRAM (no-map
- * reserved memory), taken when a range becomes the modem's alone.  A
- * protected modem read checks them.
+ * reserved memory), taken when a range becomes the modem's alone.  The
+ * seals are checked when the modem reads the range and when Linux takes it
+ * back, so a CPU write in between is seen whether or not the modem reads
+ * the range again.
  *
  * Nothing here locks: the caller holds sim_lock (the KUnit suite uses a
  * ledger of its own).

@@ -6,12 +6,13 @@
  *
  *   qcom_scm_sim_core.c     platform driver, module init, qcom_scm_* calls
  *   qcom_scm_sim_ledger.c   ownership ledger and seals
- *   qcom_scm_sim_rules.c    the XPU model of what the modem reads
+ *   qcom_scm_sim_rules.c    the rules of a fused device, counters, modems
  *   qcom_scm_sim_debugfs.c  /sys/kernel/debug/qcom_scm_sim/
  */
 #ifndef __QCOM_SCM_SIM_PRIV_H__
 #define __QCOM_SCM_SIM_PRIV_H__
 
+#include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/compiler_attributes.h>
 #include <linux/firmware/qcom/qcom_scm.h>
@@ -20,6 +21,8 @@
 #include <linux/types.h>
 
 #include "qcom_scm_sim.h"
+
+struct seq_file;
 
 #define SIM_GRANULE	QCOM_SCM_SIM_GRANULE
 #define SIM_HLOS	BIT_ULL(QCOM_SCM_VMID_HLOS)
@@ -129,7 +132,7 @@ bool sim_tz_readable(phys_addr_t addr);
  * Core (qcom_scm_sim_core.c)
  */
 
-/* sim_lock serialises everything below, the ledger and the setups */
+/* sim_lock serialises the ledger, the modems and the setups */
 extern struct mutex sim_lock;
 extern struct sim_ledger sim_ledger;
 extern struct list_head sim_setups;
@@ -156,10 +159,43 @@ struct sim_setup {
 const char *sim_owner_str(u64 owners, char *buf, size_t len);
 
 /* ------------------------------------------------------------------------
- * The XPU model (qcom_scm_sim_rules.c)
+ * Rules of a fused device (qcom_scm_sim_rules.c)
  */
 
-extern u64 sim_violations;
+/**
+ * enum sim_rule - what a production TrustZone and its XPUs refuse
+ * @SIM_RULE_MODEM_LINEAR: the modem reads memory the CPU maps linearly
+ * @SIM_RULE_MODEM_OWNER: a protected modem read of memory MSS_MSA does
+ *	not own
+ * @SIM_RULE_SEAL: memory sealed when it became the modem's changed
+ *	behind the modem's back (seen by a protected read or at reclaim)
+ * @SIM_RULE_MPSS_RECLAIM: MPSS taken from the modem while no MBA runs
+ *	(a TrustZone fault: the call fails)
+ * @SIM_NR_RULES: number of rules
+ */
+enum sim_rule {
+	SIM_RULE_MODEM_LINEAR,
+	SIM_RULE_MODEM_OWNER,
+	SIM_RULE_SEAL,
+	SIM_RULE_MPSS_RECLAIM,
+	SIM_NR_RULES
+};
+
+extern atomic64_t sim_rule_count[SIM_NR_RULES];
+extern atomic64_t sim_violations;
+extern atomic64_t sim_tz_faults;
+
+const char *sim_rule_name(enum sim_rule rule);
+__printf(4, 5)
+void sim_report(enum sim_rule rule, phys_addr_t start, phys_addr_t end,
+		const char *fmt, ...);
+int sim_rules_check_reclaim(phys_addr_t start, phys_addr_t end, u64 src,
+			    u64 next);
+void sim_rules_show_modems(struct seq_file *m);
+int sim_rules_debugfs_register(phys_addr_t base, size_t size);
+void sim_rules_debugfs_unregister(void);
+void sim_rules_debugfs_mba(bool running);
+void sim_rules_exit(void);
 
 /* ------------------------------------------------------------------------
  * debugfs (qcom_scm_sim_debugfs.c)
