@@ -28,4 +28,8 @@ void qcom_scm_sim_modem_unregister(int id);
 void qcom_scm_sim_set_mba_running(int id, bool running);
 int qcom_scm_sim_modem_unseal(phys_addr_t addr, size_t size);
 
+/* Bus reads of the modem (and TrustZone): mappings the XPU model exempts */
+void *qcom_scm_sim_bus_map(phys_addr_t addr, size_t size, bool wb);
+void qcom_scm_sim_bus_unmap(void *va);
+
 #endif /* __QCOM_SCM_SIM_H__ */

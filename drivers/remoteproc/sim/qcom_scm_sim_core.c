@@ -13,9 +13,10 @@
  * granule of the range must be owned by exactly *srcvm, else -EINVAL and
  * nothing changes.  On top of that it enforces what a fused device
  * enforces (qcom_scm_sim_rules.c): MPSS goes back to Linux only while an
- * MBA runs, and memory taken back must hold what it held when it was
- * sealed.  The ledger and the seals are in qcom_scm_sim_ledger.c, debugfs
- * in qcom_scm_sim_debugfs.c.
+ * MBA runs, memory taken back must hold what it held when it was sealed,
+ * and memory the modem alone owns has no CPU mapping
+ * (qcom_scm_sim_watch.c).  The ledger and the seals are in
+ * qcom_scm_sim_ledger.c, debugfs in qcom_scm_sim_debugfs.c.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -90,13 +91,15 @@ const char *sim_owner_str(u64 owners, char *buf, size_t len)
 
 /*
  * The rules that refuse a call come first, then everything is allocated;
- * nothing fails past that, and a seal found broken at reclaim is an XPU
- * violation, not a refusal.
+ * past sim_ledger_commit() nothing fails, and what is reported there
+ * (seals broken at reclaim, CPU mappings of what the modem now owns) is
+ * an XPU violation, not a refusal.
  */
 static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 			     const struct qcom_scm_vmperm *newvm,
 			     unsigned int dest_cnt)
 {
+	struct sim_snapshot *snap = NULL;
 	struct sim_ledger_spare spare;
 	phys_addr_t end = addr + size;
 	LIST_HEAD(new_seals);
@@ -149,6 +152,10 @@ static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 	ret = sim_ledger_prepare(&sim_ledger, addr, end, &spare);
 	if (ret)
 		return ret;
+	ret = -ENOMEM;
+	snap = sim_watch_snapshot_alloc(sim_ledger_nr_ranges(&sim_ledger) + 2);
+	if (!snap)
+		goto out;
 
 	if (sim_modem_only(*srcvm) && (next & SIM_HLOS)) {
 		ret = sim_seals_check(&sim_ledger, addr, end, &bad, &crc0,
@@ -167,9 +174,16 @@ static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 	}
 
 	sim_ledger_commit(&sim_ledger, addr, end, next, &spare, &new_seals);
+	sim_watch_update(&sim_ledger, snap);
+	snap = NULL;
 	*srcvm = next;
 	ret = 0;
+
+	if (sim_modem_only(next))
+		sim_watch_check_assign(addr, end);
+
 out:
+	kfree(snap);
 	sim_ledger_release(&spare);
 
 	return ret;
@@ -199,9 +213,9 @@ EXPORT_SYMBOL_GPL(qcom_scm_is_available);
  * by exactly *@srcvm is refused with -EINVAL and nothing changes.  So is,
  * as a TrustZone fault, taking memory of a registered modem's MPSS region
  * from MSS_MSA while no MBA runs (qcom_scm_sim_modem_register()).  A range
- * that becomes owned by MSS_MSA without HLOS is sealed; a sealed range
- * taken back must still match its seals (an XPU violation, the call
- * succeeds).
+ * that becomes owned by MSS_MSA without HLOS is sealed and must have no
+ * CPU mapping; a sealed range taken back must still match its seals
+ * (XPU violations, the call succeeds).
  *
  * Context: process context; takes the ledger mutex.
  * Return: 0 with *@srcvm updated to the new owners, or a negative errno.
@@ -458,10 +472,15 @@ static int __init scm_sim_init(void)
 	int ret;
 
 	sim_ledger_init(&sim_ledger);
+	ret = sim_watch_init();
+	if (ret)
+		return ret;
 	sim_debugfs_init();
 	ret = platform_driver_register(&scm_sim_driver);
-	if (ret)
+	if (ret) {
 		sim_debugfs_exit();
+		sim_watch_exit();
+	}
 
 	return ret;
 }
@@ -474,6 +493,7 @@ static void __exit scm_sim_exit(void)
 
 	platform_driver_unregister(&scm_sim_driver);
 	sim_debugfs_exit();
+	sim_watch_exit();
 	sim_rules_exit();
 
 	mutex_lock(&sim_lock);

@@ -2,8 +2,8 @@
 /*
  * Simulated TrustZone: /sys/kernel/debug/qcom_scm_sim/.
  *
- * State: ledger, sealed, mem_setup, outstanding, modem (registered
- * modems).  Counters (write 0 to reset):
+ * State: ledger, sealed, mem_setup, outstanding, watch (the mapping
+ * watch), modem (registered modems).  Counters (write 0 to reset):
  * violations, tz_faults, rules/<rule>, assign_calls, assign_failures.
  * Fault hooks: fail_assign, fail_assign_skip, fail_assign_errno.
  *
@@ -14,6 +14,8 @@
  *   corrupt  "ADDR": flip a byte behind TrustZone's back
  *   modem    "register BASE SIZE", "unregister", "mba 0|1",
  *            "unseal ADDR SIZE": a modem of debugfs's own
+ *   cpu_map  "map ADDR SIZE wc|wb|ioremap|vmap": a CPU mapping that is not
+ *            exempt (kept until "unmap", which drops them all)
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -23,19 +25,23 @@
 #include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include "qcom_scm_sim_priv.h"
 
 #define SIM_MAX_DEST	8	/* destination VMIDs of the assign command */
 #define SIM_CMD_MAX	160	/* longest command */
 #define SIM_CMD_WORDS	12
+#define SIM_ROGUE_MAX	SZ_64M	/* largest cpu_map mapping */
 
 static struct dentry *sim_debugfs;
 
@@ -143,6 +149,14 @@ static int mem_setup_show(struct seq_file *m, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(mem_setup);
 
+static int watch_show(struct seq_file *m, void *unused)
+{
+	sim_watch_show(m);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(watch);
+
 static int outstanding_get(void *data, u64 *val)
 {
 	mutex_lock(&sim_lock);
@@ -175,7 +189,7 @@ static int counter_set(void *data, u64 val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(counter_fops, counter_get, counter_set, "%llu\n");
 
-/* The rule counters, kept atomic */
+/* The rule counters, bumped from kprobe handlers too */
 static int sim_atomic_get(void *data, u64 *val)
 {
 	*val = atomic64_read(data);
@@ -266,7 +280,7 @@ static ssize_t check_write(struct file *file, const char __user *ubuf,
 		return -EINVAL;
 	if (val[0] != (phys_addr_t)val[0] || val[1] != (size_t)val[1])
 		return -EINVAL;
-	ret = qcom_scm_sim_modem_access(val[0], val[1], val[2], "debugfs check");
+	ret = sim_modem_check(val[0], val[1], val[2], "debugfs check", false);
 
 	return ret ? ret : count;
 }
@@ -281,7 +295,8 @@ static const struct file_operations check_fops = {
 /*
  * "ADDR": flip (XOR 0xff) the byte at physical ADDR behind TrustZone's back,
  * as a dirty cache line written back over protected memory would.  Only
- * no-map reserved memory; seals are not updated.
+ * no-map reserved memory; seals are not updated.  The write goes through
+ * TrustZone's own mapping: it stands for a write-back, not for a mapping.
  */
 static ssize_t corrupt_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
@@ -304,10 +319,10 @@ static ssize_t corrupt_write(struct file *file, const char __user *ubuf,
 		mutex_unlock(&sim_lock);
 		return -EINVAL;
 	}
-	va = memremap(page, SIM_GRANULE, MEMREMAP_WC);
+	va = qcom_scm_sim_bus_map(page, SIM_GRANULE, false);
 	if (va) {
 		va[addr - page] ^= 0xff;
-		memunmap(va);
+		qcom_scm_sim_bus_unmap(va);
 	}
 	mutex_unlock(&sim_lock);
 	if (!va)
@@ -381,6 +396,186 @@ static const struct file_operations modem_fops = {
 	.release = single_release,
 };
 
+/* ------------------------------------------------------------------------
+ * cpu_map: CPU mappings nobody exempted, as a buggy driver would make
+ */
+
+enum sim_rogue_kind { SIM_ROGUE_WC, SIM_ROGUE_WB, SIM_ROGUE_IOREMAP,
+		      SIM_ROGUE_VMAP };
+
+static const char * const sim_rogue_names[] = {
+	[SIM_ROGUE_WC] = "wc",
+	[SIM_ROGUE_WB] = "wb",
+	[SIM_ROGUE_IOREMAP] = "ioremap",
+	[SIM_ROGUE_VMAP] = "vmap",
+};
+
+/**
+ * struct sim_rogue - a mapping made through debugfs cpu_map
+ * @node: in sim_rogues
+ * @kind: how it was made
+ * @addr: first byte mapped
+ * @size: number of bytes
+ * @va: the mapping (wc, wb, vmap)
+ * @io: the mapping (ioremap)
+ * @pages: the pages given to vmap()
+ */
+struct sim_rogue {
+	struct list_head node;
+	enum sim_rogue_kind kind;
+	phys_addr_t addr;
+	size_t size;
+	void *va;
+	void __iomem *io;
+	struct page **pages;
+};
+
+static LIST_HEAD(sim_rogues);
+static DEFINE_MUTEX(sim_rogue_lock);
+
+static int sim_rogue_map(struct sim_rogue *r)
+{
+	unsigned long pfn = PHYS_PFN(r->addr);
+	unsigned long n = PHYS_PFN(r->addr + r->size - 1) - pfn + 1;
+	unsigned long i;
+
+	/* arm64 refuses (and WARNs) to ioremap what it maps linearly */
+	for (i = 0; i < n; i++)
+		if (r->kind == SIM_ROGUE_VMAP ? !pfn_valid(pfn + i) :
+						pfn_is_map_memory(pfn + i))
+			return -EINVAL;
+
+	switch (r->kind) {
+	case SIM_ROGUE_WC:
+		r->va = memremap(r->addr, r->size, MEMREMAP_WC);
+		return r->va ? 0 : -ENOMEM;
+	case SIM_ROGUE_WB:
+		r->va = memremap(r->addr, r->size, MEMREMAP_WB);
+		return r->va ? 0 : -ENOMEM;
+	case SIM_ROGUE_IOREMAP:
+		r->io = ioremap(r->addr, r->size);
+		return r->io ? 0 : -ENOMEM;
+	case SIM_ROGUE_VMAP:
+		r->pages = kvmalloc_array(n, sizeof(*r->pages), GFP_KERNEL);
+		if (!r->pages)
+			return -ENOMEM;
+		for (i = 0; i < n; i++)
+			r->pages[i] = pfn_to_page(pfn + i);
+		r->va = vmap(r->pages, n, VM_MAP, PAGE_KERNEL);
+		if (!r->va) {
+			kvfree(r->pages);
+			return -ENOMEM;
+		}
+		return 0;
+	}
+
+	return -EINVAL;
+}
+
+static void sim_rogue_unmap(struct sim_rogue *r)
+{
+	switch (r->kind) {
+	case SIM_ROGUE_WC:
+	case SIM_ROGUE_WB:
+		memunmap(r->va);
+		break;
+	case SIM_ROGUE_IOREMAP:
+		iounmap(r->io);
+		break;
+	case SIM_ROGUE_VMAP:
+		vunmap(r->va);
+		kvfree(r->pages);
+		break;
+	}
+	kfree(r);
+}
+
+static void sim_rogue_unmap_all(void)
+{
+	struct sim_rogue *r, *tmp;
+
+	mutex_lock(&sim_rogue_lock);
+	list_for_each_entry_safe(r, tmp, &sim_rogues, node) {
+		list_del(&r->node);
+		sim_rogue_unmap(r);
+	}
+	mutex_unlock(&sim_rogue_lock);
+}
+
+/* "map ADDR SIZE wc|wb|ioremap|vmap", "unmap" */
+static ssize_t cpu_map_write(struct file *file, const char __user *ubuf,
+			     size_t count, loff_t *ppos)
+{
+	char *argv[SIM_CMD_WORDS];
+	struct sim_rogue *r;
+	char *buf;
+	int n, ret = -EINVAL;
+
+	n = sim_split_cmd(ubuf, count, &buf, argv);
+	if (n < 0)
+		return n;
+
+	if (n == 1 && !strcmp(argv[0], "unmap")) {
+		sim_rogue_unmap_all();
+		ret = 0;
+	} else if (n == 4 && !strcmp(argv[0], "map")) {
+		r = kzalloc(sizeof(*r), GFP_KERNEL);
+		ret = -ENOMEM;
+		if (!r)
+			goto out;
+		ret = sim_parse_range(argv[1], argv[2], &r->addr, &r->size);
+		if (!ret && r->size > SIM_ROGUE_MAX)
+			ret = -EINVAL;
+		if (!ret)
+			ret = match_string(sim_rogue_names,
+					   ARRAY_SIZE(sim_rogue_names), argv[3]);
+		if (ret >= 0) {
+			r->kind = ret;
+			ret = sim_rogue_map(r);
+		}
+		if (ret) {
+			kfree(r);
+			goto out;
+		}
+		pr_info("cpu_map: %s mapping of [%pa+%#zx) (test hook)\n",
+			sim_rogue_names[r->kind], &r->addr, r->size);
+		mutex_lock(&sim_rogue_lock);
+		list_add_tail(&r->node, &sim_rogues);
+		mutex_unlock(&sim_rogue_lock);
+	}
+out:
+	kfree(buf);
+
+	return ret ? ret : count;
+}
+
+static int cpu_map_show(struct seq_file *m, void *unused)
+{
+	struct sim_rogue *r;
+
+	mutex_lock(&sim_rogue_lock);
+	list_for_each_entry(r, &sim_rogues, node)
+		seq_printf(m, "%s %#llx %#zx\n", sim_rogue_names[r->kind],
+			   (u64)r->addr, r->size);
+	mutex_unlock(&sim_rogue_lock);
+
+	return 0;
+}
+
+static int cpu_map_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, cpu_map_show, inode->i_private);
+}
+
+static const struct file_operations cpu_map_fops = {
+	.owner = THIS_MODULE,
+	.open = cpu_map_open,
+	.read = seq_read,
+	.write = cpu_map_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
 /**
  * sim_debugfs_init() - create /sys/kernel/debug/qcom_scm_sim/
  */
@@ -394,6 +589,7 @@ void sim_debugfs_init(void)
 	debugfs_create_file("ledger", 0444, d, NULL, &ledger_fops);
 	debugfs_create_file("sealed", 0444, d, NULL, &sealed_fops);
 	debugfs_create_file("mem_setup", 0444, d, NULL, &mem_setup_fops);
+	debugfs_create_file("watch", 0444, d, NULL, &watch_fops);
 	debugfs_create_file_unsafe("outstanding", 0444, d, NULL,
 				   &outstanding_fops);
 	debugfs_create_file_unsafe("violations", 0644, d, &sim_violations,
@@ -417,13 +613,15 @@ void sim_debugfs_init(void)
 	debugfs_create_file("check", 0200, d, NULL, &check_fops);
 	debugfs_create_file("corrupt", 0200, d, NULL, &corrupt_fops);
 	debugfs_create_file("modem", 0644, d, NULL, &modem_fops);
+	debugfs_create_file("cpu_map", 0644, d, NULL, &cpu_map_fops);
 }
 
 /**
- * sim_debugfs_exit() - remove it
+ * sim_debugfs_exit() - remove it, and the mappings made through it
  */
 void sim_debugfs_exit(void)
 {
 	debugfs_remove_recursive(sim_debugfs);
 	sim_debugfs = NULL;
+	sim_rogue_unmap_all();
 }

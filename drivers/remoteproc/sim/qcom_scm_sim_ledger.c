@@ -18,7 +18,6 @@
 
 #include <kunit/visibility.h>
 #include <linux/crc32.h>
-#include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -432,7 +431,10 @@ bool sim_tz_readable(phys_addr_t addr)
 				 IORES_DESC_NONE) == REGION_DISJOINT;
 }
 
-/* CRC32 of @npages granules from @start, all TrustZone readable */
+/*
+ * CRC32 of @npages granules from @start, all TrustZone readable, through
+ * TrustZone's own (exempt) mappings.
+ */
 static int sim_crc_pages(phys_addr_t start, unsigned long npages, u32 *crc)
 {
 	while (npages) {
@@ -441,12 +443,12 @@ static int sim_crc_pages(phys_addr_t start, unsigned long npages, u32 *crc)
 		unsigned long i;
 		void *va;
 
-		va = memremap(start, n * SIM_GRANULE, MEMREMAP_WC);
+		va = qcom_scm_sim_bus_map(start, n * SIM_GRANULE, false);
 		if (!va)
 			return -ENOMEM;
 		for (i = 0; i < n; i++)
 			crc[i] = crc32_le(~0, va + i * SIM_GRANULE, SIM_GRANULE);
-		memunmap(va);
+		qcom_scm_sim_bus_unmap(va);
 		start += (phys_addr_t)n * SIM_GRANULE;
 		crc += n;
 		npages -= n;

@@ -7,6 +7,7 @@
  *   qcom_scm_sim_core.c     platform driver, module init, qcom_scm_* calls
  *   qcom_scm_sim_ledger.c   ownership ledger and seals
  *   qcom_scm_sim_rules.c    the rules of a fused device, counters, modems
+ *   qcom_scm_sim_watch.c    CPU mappings of modem-owned memory
  *   qcom_scm_sim_debugfs.c  /sys/kernel/debug/qcom_scm_sim/
  */
 #ifndef __QCOM_SCM_SIM_PRIV_H__
@@ -132,7 +133,10 @@ bool sim_tz_readable(phys_addr_t addr);
  * Core (qcom_scm_sim_core.c)
  */
 
-/* sim_lock serialises the ledger, the modems and the setups */
+/*
+ * sim_lock serialises the ledger, the modems and the setups; the mapping
+ * watch has its own raw spinlock because kprobe handlers cannot sleep.
+ */
 extern struct mutex sim_lock;
 extern struct sim_ledger sim_ledger;
 extern struct list_head sim_setups;
@@ -169,6 +173,10 @@ const char *sim_owner_str(u64 owners, char *buf, size_t len);
  *	not own
  * @SIM_RULE_SEAL: memory sealed when it became the modem's changed
  *	behind the modem's back (seen by a protected read or at reclaim)
+ * @SIM_RULE_CPU_MAP: a kernel virtual mapping of memory the modem alone
+ *	owns, found at the assign or made later
+ * @SIM_RULE_CPU_LINEAR: memory with a CPU linear (cacheable) mapping
+ *	assigned to the modem alone
  * @SIM_RULE_MPSS_RECLAIM: MPSS taken from the modem while no MBA runs
  *	(a TrustZone fault: the call fails)
  * @SIM_NR_RULES: number of rules
@@ -177,6 +185,8 @@ enum sim_rule {
 	SIM_RULE_MODEM_LINEAR,
 	SIM_RULE_MODEM_OWNER,
 	SIM_RULE_SEAL,
+	SIM_RULE_CPU_MAP,
+	SIM_RULE_CPU_LINEAR,
 	SIM_RULE_MPSS_RECLAIM,
 	SIM_NR_RULES
 };
@@ -196,6 +206,33 @@ int sim_rules_debugfs_register(phys_addr_t base, size_t size);
 void sim_rules_debugfs_unregister(void);
 void sim_rules_debugfs_mba(bool running);
 void sim_rules_exit(void);
+int sim_modem_check(phys_addr_t addr, size_t size, bool protected_flavour,
+		    const char *what, bool grant);
+
+/* ------------------------------------------------------------------------
+ * Mapping watch (qcom_scm_sim_watch.c)
+ */
+
+/**
+ * struct sim_snapshot - the ranges the modem alone owns, for kprobes
+ * @n: number of entries in @r
+ * @r: [start, end) of each range, sorted
+ */
+struct sim_snapshot {
+	unsigned int n;
+	struct {
+		phys_addr_t start;
+		phys_addr_t end;
+	} r[];
+};
+
+int sim_watch_init(void);
+void sim_watch_exit(void);
+struct sim_snapshot *sim_watch_snapshot_alloc(unsigned int max);
+void sim_watch_update(const struct sim_ledger *l, struct sim_snapshot *snap);
+void sim_watch_check_assign(phys_addr_t start, phys_addr_t end);
+void sim_watch_grant(phys_addr_t start, phys_addr_t end);
+void sim_watch_show(struct seq_file *m);
 
 /* ------------------------------------------------------------------------
  * debugfs (qcom_scm_sim_debugfs.c)

@@ -35,6 +35,8 @@ static const struct {
 	[SIM_RULE_MODEM_LINEAR]	= { "modem-linear" },
 	[SIM_RULE_MODEM_OWNER]	= { "modem-owner" },
 	[SIM_RULE_SEAL]		= { "seal" },
+	[SIM_RULE_CPU_MAP]	= { "cpu-map" },
+	[SIM_RULE_CPU_LINEAR]	= { "cpu-linear" },
 	[SIM_RULE_MPSS_RECLAIM]	= { "mpss-reclaim", true },
 };
 
@@ -386,12 +388,35 @@ void sim_rules_exit(void)
  * still hold the same contents (seal).  A violation is logged with "XPU
  * violation:", the range, @what and the rule, and counted.
  *
+ * An allowed read also lets the calling task map the range once as the
+ * modem (the bus transaction that follows): that mapping is not a CPU
+ * mapping of modem memory (rule cpu-map).  qcom_scm_sim_bus_map() does the
+ * same explicitly.
+ *
  * Context: process context; takes the ledger mutex and maps memory.
  * Return: 0 if allowed, -EPERM on a violation, -EINVAL for an empty or
  * wrapping range, -ENOMEM.
  */
 int qcom_scm_sim_modem_access(phys_addr_t addr, size_t size,
 			      bool protected_flavour, const char *what)
+{
+	return sim_modem_check(addr, size, protected_flavour, what, true);
+}
+EXPORT_SYMBOL_GPL(qcom_scm_sim_modem_access);
+
+/**
+ * sim_modem_check() - qcom_scm_sim_modem_access(), optionally granting
+ * @addr: first byte the modem reads
+ * @size: number of bytes
+ * @protected_flavour: the modem reads as MSS_MSA
+ * @what: what is read, for the log
+ * @grant: let the calling task map the range once if the read is allowed
+ *	(debugfs check does not: it maps nothing)
+ *
+ * Return: as qcom_scm_sim_modem_access().
+ */
+int sim_modem_check(phys_addr_t addr, size_t size, bool protected_flavour,
+		    const char *what, bool grant)
 {
 	const char *how = protected_flavour ? "protected" : "unprotected";
 	phys_addr_t g_start, g_end, bad;
@@ -422,7 +447,7 @@ int qcom_scm_sim_modem_access(phys_addr_t addr, size_t size,
 	}
 
 	if (!protected_flavour)
-		goto out;
+		goto grant;
 
 	if (!sim_ledger_match(&sim_ledger, g_start, g_end, SIM_MSA, SIM_MSA,
 			      &bad, &bad_owners)) {
@@ -441,12 +466,16 @@ int qcom_scm_sim_modem_access(phys_addr_t addr, size_t size,
 			   how, what, &bad, want, got);
 		ret = -EPERM;
 	}
+	if (ret)
+		goto out;
+grant:
+	if (grant)
+		sim_watch_grant(g_start, g_end);
 out:
 	mutex_unlock(&sim_lock);
 
 	return ret;
 }
-EXPORT_SYMBOL_GPL(qcom_scm_sim_modem_access);
 
 /**
  * qcom_scm_sim_modem_wrote() - the modem changed memory it owns
