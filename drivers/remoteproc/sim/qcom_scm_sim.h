@@ -22,4 +22,14 @@ int qcom_scm_sim_get_owners(phys_addr_t addr, size_t size, u64 *owners);
 int qcom_scm_sim_get_mem_setup(u32 pas_id, phys_addr_t *addr,
 			       phys_addr_t *size);
 
+/* The modem tells TrustZone where its MPSS region is and whether an MBA runs */
+int qcom_scm_sim_modem_register(phys_addr_t mpss_base, size_t mpss_size);
+void qcom_scm_sim_modem_unregister(int id);
+void qcom_scm_sim_set_mba_running(int id, bool running);
+int qcom_scm_sim_modem_unseal(phys_addr_t addr, size_t size);
+
+/* Bus reads of the modem (and TrustZone): mappings the XPU model exempts */
+void *qcom_scm_sim_bus_map(phys_addr_t addr, size_t size, bool wb);
+void qcom_scm_sim_bus_unmap(void *va);
+
 #endif /* __QCOM_SCM_SIM_H__ */

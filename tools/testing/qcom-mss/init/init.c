@@ -835,6 +835,7 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 		if (argv[0][0] == '@') {
 			static const char * const host[] = {
 				"@dtb", "@timeout", "@append", "@expect-log",
+				"@expect-complaint",
 			};
 			bool known = false;
 
