@@ -411,8 +411,61 @@ int sim_bus_init(struct mss_sim *sim)
 	ret = sim_parse_regions(sim);
 	if (ret)
 		return ret;
+	ret = sim_parse_tcsr(sim);
+	if (ret)
+		return ret;
 
-	return sim_parse_tcsr(sim);
+	/* TrustZone needs to know which memory is MPSS for its rules */
+	sim->scm_id = qcom_scm_sim_modem_register(sim->region[SIM_REG_MPSS].base,
+						  sim->region[SIM_REG_MPSS].size);
+	if (sim->scm_id < 0)
+		return dev_err_probe(sim->dev, sim->scm_id,
+				     "cannot register MPSS with the simulated TrustZone\n");
+
+	return 0;
+}
+
+/**
+ * sim_bus_exit() - undo sim_bus_init()
+ * @sim: the simulator
+ */
+void sim_bus_exit(struct mss_sim *sim)
+{
+	qcom_scm_sim_modem_unregister(sim->scm_id);
+}
+
+/**
+ * sim_mba_wipe() - the MBA clears MPSS while it boots
+ * @sim: the simulator, @lock held
+ *
+ * Some MBA versions wipe the MPSS region at boot, which is why the driver
+ * gives MPSS to the modem before booting the MBA.  The simulated MBA
+ * writes the first and the last granule of MPSS through the XPU: when the
+ * modem does not own them the write is an XPU violation and the MBA
+ * fails.
+ *
+ * Return: 0, or SIM_ERR_XPU / SIM_ERR_RANGE.
+ */
+int sim_mba_wipe(struct mss_sim *sim)
+{
+	phys_addr_t base = sim->region[SIM_REG_MPSS].base;
+	size_t size = sim->region[SIM_REG_MPSS].size;
+	phys_addr_t at[2] = { base, base + size - SZ_4K };
+	int err = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(at) && size >= SZ_4K; i++) {
+		void *p = sim_map(sim, at[i], SZ_4K, "MBA wipe of MPSS", &err);
+
+		if (!p)
+			return err;
+		memset(p, 0, SZ_4K);
+		memunmap(p);
+		/* the modem's own write: its seal follows the new contents */
+		qcom_scm_sim_modem_wrote(at[i], SZ_4K);
+	}
+
+	return 0;
 }
 
 /**

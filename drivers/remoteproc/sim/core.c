@@ -255,11 +255,11 @@ static int mss_sim_probe(struct platform_device *pdev)
 		goto err_put_mss;
 	ret = sim_aoss_init(sim);
 	if (ret)
-		goto err_put_mss;
+		goto err_bus;
 
 	ret = sim_irq_init(sim);
 	if (ret)
-		goto err_put_mss;
+		goto err_bus;
 	/* The thread raises lines: it stops before the domain goes */
 	ret = sim_modem_init(sim);
 	if (ret)
@@ -290,6 +290,8 @@ err_modem:
 	sim_modem_exit(sim);
 err_irq:
 	sim_irq_exit(sim);
+err_bus:
+	sim_bus_exit(sim);
 err_put_mss:
 	of_node_put(sim->mss_np);
 
@@ -307,6 +309,7 @@ static void mss_sim_remove(struct platform_device *pdev)
 	sim_reset_exit(sim);
 	sim_modem_exit(sim);
 	sim_irq_exit(sim);
+	sim_bus_exit(sim);
 	of_node_put(sim->mss_np);
 }
 

@@ -31,6 +31,7 @@
 
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
+#include "qcom_scm_sim.h"
 
 #define Q6SS_RESET_DEFAULT	(Q6SS_STOP_CORE | Q6SS_CORE_ARES | \
 				 Q6SS_BUS_ARES_ENABLE)
@@ -103,11 +104,27 @@ void sim_activity(struct mss_sim *sim)
  */
 void sim_set_state(struct mss_sim *sim, enum sim_state state)
 {
-	if (sim->state != state)
+	enum sim_state old = sim->state;
+
+	if (old != state)
 		dev_dbg(sim->dev, "state %s -> %s\n",
-			sim_state_names[sim->state], sim_state_names[state]);
+			sim_state_names[old], sim_state_names[state]);
 	sim->state = state;
 	sim_activity(sim);
+
+	/*
+	 * TrustZone lets Linux take MPSS back only while an MBA runs: from
+	 * its authentication until the Q6 is reset or restarts its PBL.
+	 */
+	if (state == SIM_MBA)
+		qcom_scm_sim_set_mba_running(sim->scm_id, true);
+	else if (state == SIM_OFF || state == SIM_IDLE || state == SIM_PBL)
+		qcom_scm_sim_set_mba_running(sim->scm_id, false);
+
+	/* The modem firmware writes its own segments once it runs */
+	if (state == SIM_RUNNING && old != SIM_RUNNING)
+		qcom_scm_sim_modem_unseal(sim->region[SIM_REG_MPSS].base,
+					  sim->region[SIM_REG_MPSS].size);
 }
 
 /**

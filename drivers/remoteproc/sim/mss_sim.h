@@ -351,6 +351,7 @@ struct mss_sim {
 
 	struct mutex lock;		/* see the locking rules above */
 	enum sim_state state;
+	int scm_id;			/* qcom_scm_sim_modem_register() */
 	bool mss_asserted;
 	bool pdc_asserted;
 	bool bus_active;
@@ -489,6 +490,8 @@ int sim_image_verify(const struct sim_image *img, unsigned int i,
 /* bus.c: the modem's view of DDR, its AXI ports */
 extern const char *const sim_region_names[SIM_NR_REGIONS];
 int sim_bus_init(struct mss_sim *sim);
+void sim_bus_exit(struct mss_sim *sim);
+int sim_mba_wipe(struct mss_sim *sim);
 void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
 	      const char *what, int *err);

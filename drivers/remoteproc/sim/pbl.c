@@ -238,10 +238,18 @@ void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 		return;
 	}
 
+	status = sim_mba_wipe(sim);
+	if (status) {
+		dev_err(sim->dev, "MBA at %#x cannot wipe MPSS: status %d\n",
+			sim->mba_addr, status);
+		sim_fail(sim, RMB_MBA_STATUS_REG, status);
+		return;
+	}
+
 	sim->cnt.mba_ok++;
-	dev_info(sim->dev, "MBA at %#x authenticated%s\n", sim->mba_addr,
-		 sim->dp_len ? " (with debug policy)" : "");
-	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_XPU_UNLOCKED);
+	dev_info(sim->dev, "MBA at %#x authenticated%s, MPSS wiped\n",
+		 sim->mba_addr, sim->dp_len ? " (with debug policy)" : "");
+	rmb_wr(sim, RMB_MBA_STATUS_REG, RMB_MBA_XPU_UNLOCKED_SCRIBBLED);
 	sim_set_state(sim, SIM_MBA);
 	sim_crash_point(sim, SIM_PH_MBA, fire);
 }

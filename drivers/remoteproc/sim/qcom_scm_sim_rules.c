@@ -381,9 +381,11 @@ void sim_rules_exit(void)
  *	metadata and segments) rather than as a plain bus master
  * @what: what is read, for the log
  *
- * Rules: the CPU has no linear mapping of any page of the range (it is
- * no-map reserved memory; rule modem-linear); with @protected_flavour also
- * every 4 KiB granule is owned by MSS_MSA, alone or shared (modem-owner),
+ * Rules, for @protected_flavour only (an unprotected modem is a plain bus
+ * master and nothing locks the memory it reads): the CPU has no linear
+ * mapping of any page of the range (it is no-map reserved memory; rule
+ * modem-linear), every 4 KiB granule is owned by MSS_MSA, alone or shared
+ * (modem-owner),
  * and granules sealed when they were assigned to MSS_MSA without HLOS
  * still hold the same contents (seal).  A violation is logged with "XPU
  * violation:", the range, @what and the rule, and counted.
@@ -434,6 +436,14 @@ int sim_modem_check(phys_addr_t addr, size_t size, bool protected_flavour,
 
 	mutex_lock(&sim_lock);
 
+	/*
+	 * Without memory protection nobody but Linux owns the buffer and no
+	 * XPU locks it, so a cacheable alias is harmless: the modem reads
+	 * DRAM, which the kernel wrote through its coherent mapping.
+	 */
+	if (!protected_flavour)
+		goto grant;
+
 	last = PHYS_PFN(addr + size - 1);
 	for (pfn = PHYS_PFN(addr); pfn <= last; pfn++) {
 		if (pfn_is_map_memory(pfn)) {
@@ -445,9 +455,6 @@ int sim_modem_check(phys_addr_t addr, size_t size, bool protected_flavour,
 			goto out;
 		}
 	}
-
-	if (!protected_flavour)
-		goto grant;
 
 	if (!sim_ledger_match(&sim_ledger, g_start, g_end, SIM_MSA, SIM_MSA,
 			      &bad, &bad_owners)) {
