@@ -61,10 +61,14 @@ mss-dtcheck: $(DTCHECK_BIN)
 mss-dtcheck-asan: $(DTCHECK_ASAN)
 mss-dtcheck-fuzz: $(DTCHECK_FUZZ) $(DTCHECK_FUZZ_MDT)
 
+# Linked with Debian's static libfdt (libfdt-dev): in the shared library
+# fdt_next_tag() calls fdt_offset_ptr() through the PLT, and the fleet
+# spends most of its time in that walker; statically it is about 12% faster
+# (0.77 -> 0.68 s over 7.2's 396 arm64 DTBs, same output).
 $(DTCHECK_BIN): $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
 	@mkdir -p $(BIN)
 	$(DTCHECK_CC) $(DTCHECK_CFLAGS) $(DTCHECK_CPPFLAGS) -o $@ \
-		$(DTCHECK_DIR)/main.c $(DTCHECK_LIB) -lfdt
+		$(DTCHECK_DIR)/main.c $(DTCHECK_LIB) -l:libfdt.a
 
 # Same program under ASan/UBSan, for the bad-input corpus
 $(DTCHECK_ASAN): $(DTCHECK_DIR)/main.c $(DTCHECK_LIB) $(DTCHECK_HDRS) | $(DEPS_STAMP)
