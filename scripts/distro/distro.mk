@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Debian's kernels: our module against Debian's source trees, headers
+# packages (the way DKMS builds), the DKMS package, and Debian's own
+# arm64 kernel images booted in QEMU.  Included by the top-level Makefile,
+# which defines TOP BUILD OUT RESULTS LOGS DEPS_STAMP.
+#
+#   make distro-fetch         Debian's kernel packages into build/distro
+#   make check-distro-src     full source trees 6.1 / 6.12 / 7.2
+#   make check-distro-headers headers packages 6.1 / 6.12 (cross, no tree)
+#   make check-distro-dkms    make deb, then dkms build against each
+#   make check-distro-boot    Debian's 6.12 and 7.2 arm64 kernels in QEMU
+#   make check-distro-sid     7.2 headers with sid's gcc-16 in a chroot
+#   make deb                  build/out/deb/qcom-q6v5-mss-dkms_<ver>_all.deb
+
+DISTRO		:= $(BUILD)/distro
+DISTRO_DIR	:= $(TOP)/scripts/distro
+DISTRO_ENV	:= TOP=$(TOP) DISTRO=$(DISTRO) OUT=$(OUT) RESULTS=$(RESULTS) \
+		   LOGS=$(LOGS)
+DISTRO_STAMP	:= $(DISTRO)/.fetched
+
+CHECK_STAGES	+= distro-src distro-headers
+HELP_EXTRA	+= 'distro-fetch    download Debian 6.1/6.12/7.2 kernel packages into build/distro'
+HELP_EXTRA	+= 'check-distro-src  build against Debian source trees 6.1/6.12/7.2, W=1 (stage)'
+HELP_EXTRA	+= 'check-distro-headers  build against Debian headers packages 6.1/6.12, modpost/CRCs (stage)'
+
+.PHONY: distro-fetch check-distro-src check-distro-headers
+
+# The archive moves; fetch.sh itself decides what is up to date
+distro-fetch: | $(DEPS_STAMP)
+	@$(DISTRO_DIR)/fetch.sh $(DISTRO)
+
+check-distro-src: distro-fetch
+	@$(DISTRO_ENV) $(DISTRO_DIR)/check-src.sh
+
+check-distro-headers: distro-fetch
+	@$(DISTRO_ENV) $(DISTRO_DIR)/check-headers.sh 6.1 6.12
