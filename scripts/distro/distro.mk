@@ -19,12 +19,15 @@ DISTRO_ENV	:= TOP=$(TOP) DISTRO=$(DISTRO) OUT=$(OUT) RESULTS=$(RESULTS) \
 		   LOGS=$(LOGS)
 DISTRO_STAMP	:= $(DISTRO)/.fetched
 
-CHECK_STAGES	+= distro-src distro-headers
+CHECK_STAGES	+= distro-src distro-headers distro-dkms
 HELP_EXTRA	+= 'distro-fetch    download Debian 6.1/6.12/7.2 kernel packages into build/distro'
 HELP_EXTRA	+= 'check-distro-src  build against Debian source trees 6.1/6.12/7.2, W=1 (stage)'
 HELP_EXTRA	+= 'check-distro-headers  build against Debian headers packages 6.1/6.12, modpost/CRCs (stage)'
 
-.PHONY: distro-fetch check-distro-src check-distro-headers
+HELP_EXTRA	+= 'deb             build/out/deb/qcom-q6v5-mss-dkms_<version>_all.deb (dh-dkms)'
+HELP_EXTRA	+= 'check-distro-dkms  make deb, then dkms add/build/install per kernel in a sandbox (stage)'
+
+.PHONY: distro-fetch check-distro-src check-distro-headers deb check-distro-dkms
 
 # The archive moves; fetch.sh itself decides what is up to date
 distro-fetch: | $(DEPS_STAMP)
@@ -35,3 +38,9 @@ check-distro-src: distro-fetch
 
 check-distro-headers: distro-fetch
 	@$(DISTRO_ENV) $(DISTRO_DIR)/check-headers.sh 6.1 6.12
+
+deb: | $(DEPS_STAMP)
+	@$(DISTRO_DIR)/mkdeb.sh $(OUT)/deb
+
+check-distro-dkms: distro-fetch
+	@$(DISTRO_ENV) $(DISTRO_DIR)/check-dkms.sh 6.1 6.12

@@ -33,20 +33,45 @@ mod_copy() {
 		(cd drivers/remoteproc && cpio -pdm --quiet "$1"))
 }
 
-# in_headers_ns CMD...: run CMD in a private mount namespace in which
-# /usr/src is the headers packages' /usr/src and /usr/lib also shows the
-# amd64 linux-kbuild package (read-only overlay), the way they would be
-# installed; /var/lib/dkms is a throwaway directory so DKMS never writes
-# the machine's.  Nothing outside build/ changes.
+# in_headers_ns CMD...: run CMD in a private mount namespace that looks
+# like a board with Debian's kernel packages of the series installed:
+#   /usr/src   the headers packages' (+ $PKGROOT/usr/src when set: an
+#              unpacked .deb of ours), read-only
+#   /usr/lib   the machine's, plus the amd64 linux-kbuild package and the
+#              image's modules (/lib/modules/KREL) (+ $PKGROOT/lib),
+#              writable into $SANDBOX/upper (default: read-only)
+#   /usr/share the machine's (+ $PKGROOT/usr/share), read-only
+#   /var/lib/dkms  $SANDBOX/dkms (default: an empty throwaway)
+# Every write lands under build/; the machine's /usr/src, /usr/lib and
+# /var/lib/dkms never change.
 in_headers_ns() {
-	mkdir -p "$DISTRO/ns-dkms"
+	sb=${SANDBOX:-$DISTRO/ns}
+	mkdir -p "$sb/dkms"
+	lower_src=$ROOT/usr/src
+	lower_lib=/usr/lib:$ROOT/usr/lib
+	[ ! -d "$ROOT/lib" ] || lower_lib=$lower_lib:$ROOT/lib
+	if [ -n "${PKGROOT:-}" ]; then
+		lower_src=$lower_src:$PKGROOT/usr/src
+		[ ! -d "$PKGROOT/lib" ] || lower_lib=$lower_lib:$PKGROOT/lib
+	fi
+	share=
+	[ -z "${PKGROOT:-}" ] || [ ! -d "$PKGROOT/usr/share" ] || share=$PKGROOT/usr/share
+	libopt=lowerdir=$lower_lib
+	if [ -n "${SANDBOX:-}" ]; then
+		mkdir -p "$sb/upper" "$sb/work"
+		libopt=$libopt,upperdir=$sb/upper,workdir=$sb/work
+	fi
 	unshare -m --propagation private sh -c '
 		set -e
-		mount --bind "$1/usr/src" /usr/src
-		mount -t overlay overlay -o "lowerdir=/usr/lib:$1/usr/lib" /usr/lib
-		[ -d /var/lib/dkms ] && mount --bind "$2" /var/lib/dkms
-		shift 2
-		exec "$@"' sh "$ROOT" "$DISTRO/ns-dkms" "$@"
+		case $1 in
+		*:*) mount -t overlay overlay -o "lowerdir=$1" /usr/src ;;
+		*) mount --bind "$1" /usr/src ;;
+		esac
+		mount -t overlay overlay -o "$2" /usr/lib
+		mount --bind "$3" /var/lib/dkms
+		[ -z "$4" ] || mount -t overlay overlay -o "lowerdir=/usr/share:$4" /usr/share
+		shift 4
+		exec "$@"' sh "$lower_src" "$libopt" "$sb/dkms" "$share" "$@"
 }
 
 # warnings LOG: compiler and modpost diagnostics in a build log
