@@ -17,9 +17,10 @@ DISTRO		:= $(BUILD)/distro
 DISTRO_DIR	:= $(TOP)/scripts/distro
 DISTRO_ENV	:= TOP=$(TOP) DISTRO=$(DISTRO) OUT=$(OUT) RESULTS=$(RESULTS) \
 		   LOGS=$(LOGS)
-DISTRO_STAMP	:= $(DISTRO)/.fetched
+# 7.2 joins once the sid chroot leg has built its module
+DISTRO_BOOT_SERIES ?= 6.12
 
-CHECK_STAGES	+= distro-src distro-headers distro-dkms
+CHECK_STAGES	+= distro-src distro-headers distro-dkms distro-boot
 HELP_EXTRA	+= 'distro-fetch    download Debian 6.1/6.12/7.2 kernel packages into build/distro'
 HELP_EXTRA	+= 'check-distro-src  build against Debian source trees 6.1/6.12/7.2, W=1 (stage)'
 HELP_EXTRA	+= 'check-distro-headers  build against Debian headers packages 6.1/6.12, modpost/CRCs (stage)'
@@ -27,7 +28,10 @@ HELP_EXTRA	+= 'check-distro-headers  build against Debian headers packages 6.1/6
 HELP_EXTRA	+= 'deb             build/out/deb/qcom-q6v5-mss-dkms_<version>_all.deb (dh-dkms)'
 HELP_EXTRA	+= 'check-distro-dkms  make deb, then dkms add/build/install per kernel in a sandbox (stage)'
 
-.PHONY: distro-fetch check-distro-src check-distro-headers deb check-distro-dkms
+HELP_EXTRA	+= 'check-distro-boot  boot Debian 6.12 (and 7.2) arm64 kernels, load ours + in-tree deps (stage)'
+
+.PHONY: distro-fetch check-distro-src check-distro-headers deb check-distro-dkms \
+	check-distro-boot
 
 # The archive moves; fetch.sh itself decides what is up to date
 distro-fetch: | $(DEPS_STAMP)
@@ -44,3 +48,7 @@ deb: | $(DEPS_STAMP)
 
 check-distro-dkms: distro-fetch
 	@$(DISTRO_ENV) $(DISTRO_DIR)/check-dkms.sh 6.1 6.12
+
+# Boots what check-distro-dkms (and check-distro-sid for 7.2) built
+check-distro-boot: distro-fetch
+	@$(DISTRO_ENV) $(DISTRO_DIR)/check-boot.sh $(DISTRO_BOOT_SERIES)
