@@ -21,16 +21,25 @@ series_env() {
 	SYMVERS=$ROOT/usr/src/$HDR_PKG/Module.symvers
 }
 
-# mod_copy DEST: a fresh copy of the module's sources (tracked and new
-# files, no build products, no simulator: that is for the test kernel)
+# mod_files: the module's sources, relative to TOP (tracked and new
+# files, no build products, no simulator: that is for the test kernel).
+# Where there is no git (the sid chroot) the list comes from $MOD_LIST.
+mod_files() {
+	if [ -n "${MOD_LIST:-}" ]; then
+		cat "$MOD_LIST"
+		return
+	fi
+	(cd "$TOP" && git ls-files -co --exclude-standard drivers/remoteproc |
+		grep -v '^drivers/remoteproc/sim/' |
+		while read -r f; do [ -f "$f" ] && echo "$f"; done)
+}
+
+# mod_copy DEST: a fresh copy of the module's sources in DEST
 mod_copy() {
 	rm -rf "$1"
 	mkdir -p "$1"
-	(cd "$TOP" && git ls-files -co --exclude-standard drivers/remoteproc |
-		grep -v '^drivers/remoteproc/sim/' |
-		while read -r f; do [ -f "$f" ] && echo "$f"; done |
-		sed 's|^drivers/remoteproc/||' |
-		(cd drivers/remoteproc && cpio -pdm --quiet "$1"))
+	mod_files | sed 's|^drivers/remoteproc/||' |
+		(cd "$TOP/drivers/remoteproc" && cpio -pdm --quiet "$1")
 }
 
 # in_headers_ns CMD...: run CMD in a private mount namespace that looks
