@@ -15,6 +15,8 @@
 #  - modprobe, as initramfs-tools does, resolves qcom_q6v5_mss to
 #    updates/dkms, not to the in-tree module, with in-tree helpers;
 #  - depmod -e -E finds no unknown symbol and no CRC mismatch.
+# And the report script the package ships, on a fake board
+# (check-report.sh).
 # Debian's 6.1 kernel lacks the qcom remoteproc helpers: dkms must skip
 # it (BUILD_EXCLUSIVE, status 77) rather than fail the package's install.
 set -u
@@ -56,8 +58,12 @@ if [ -z "${SKIP_DEB_CHECKS:-}" ]; then
 	check deb:dkms-version-override grep -qx "${NAME}_version-override" \
 		"$pkgroot/usr/share/dkms/modules_to_force_install/$NAME"
 	check deb:depends-dkms sh -c "dpkg-deb -f '$deb' Depends | grep -q '^dkms'"
+	check deb:report-script test -x "$pkgroot/usr/sbin/qcom-mss-report"
 	check deb:no-build-products sh -c "! dpkg-deb -c '$deb' | grep -E '\\.(o|ko|mod|mod\\.c|cmd)\$'"
 fi
+
+# The board report script the package ships, on a fake board
+[ -n "${SKIP_DEB_CHECKS:-}" ] || . "$TOP/scripts/distro/check-report.sh"
 
 # The compatibles of our match table, the one definition of them
 compats=$(sed -n 's/.*\.compatible = "\([^"]*\)".*/\1/p' \

@@ -86,7 +86,7 @@ chroot_run env $env STAGE_NAME=distro-sid-dkms SKIP_DEB_CHECKS=1 \
 for part in headers dkms; do
 	f=$RESULTS/distro-sid-$part.txt
 	if [ -s "$f" ]; then
-		cat "$f" | tee -a "$RESULTS/distro-sid.txt"
+		tee -a "$RESULTS/distro-sid.txt" < "$f"
 		grep -q '^not ok' "$f" && sed -n '/^not ok/,/^ok/p' "$LOGS/distro-sid-$part.log" |
 			grep '^#' | head -n 40
 		rm -f "$f"

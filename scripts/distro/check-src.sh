@@ -114,7 +114,7 @@ for s in $DISTRO_SERIES; do
 	fi
 
 	got=$(compat_flags "$mod/.qcom_q6v5_mss_core.o.cmd")
-	want=$(echo "$(expect_flags "$s")" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')
+	want=$(expect_flags "$s" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//')
 	if [ "$got" = "$want" ]; then
 		pass "$s:compat-probes"
 	else

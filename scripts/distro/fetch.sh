@@ -68,7 +68,7 @@ if [ -z "$(find "$apt/lists" -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/nul
 	echo "  APT     update ($uri)"
 	aget update > "$apt/update.log" 2>&1 || { cat "$apt/update.log"; exit 1; }
 	rm -f "$dir"/.resolved-*
-elif [ -f "$resolved" ] && [ "$resolved" -nt "$0" ] &&
+elif [ -n "$(find "$resolved" -newer "$0" 2>/dev/null)" ] &&
      for s in "$@"; do [ -f "$dir/$s.env" ] && [ -f "$dir/src-$s/.debian-version" ] &&
 	[ -d "$dir/root-$s" ] || exit 1; done; then
 	echo "  FETCH   $*: up to date (archive indexes of $(date -r "$apt/update.log" '+%F %R' 2>/dev/null))"

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh disable=SC2034
 #
 # Shared helpers for the Debian kernel checks (scripts/distro/*.sh).
 # The caller sets TOP (the project) and DISTRO (build/distro, where

@@ -31,7 +31,7 @@
 
 #define MODULE_NAME	"qcom_q6v5_mss"
 #define SYSMOD		"/sys/module/" MODULE_NAME
-#define LOG_BUF_SIZE	(1 << 20)
+#define LOG_BUF_SIZE	(1024 * 1024)
 #define SYSLOG_READ_ALL	3
 
 /* One line, one write(), so the kernel's console output cannot split it */
