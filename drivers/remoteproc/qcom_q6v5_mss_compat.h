@@ -56,14 +56,14 @@ static inline bool of_property_present(const struct device_node *np,
 #endif
 
 /**
- * mss_scm_assign_mem() - qcom_scm_assign_mem() with a u64 owner bitmap, the
- *	one place the driver calls TrustZone to move memory ownership
+ * mss_scm_assign_mem() - qcom_scm_assign_mem() with a u64 owner bitmap
  * @addr: physical start
  * @size: size in bytes
  * @src: current owners, a bitmap of BIT(QCOM_SCM_VMID_*); updated
  * @newvm: the new owners and their permissions
  * @dest_cnt: number of entries in @newvm
  *
+ * The one place the driver calls TrustZone to move memory ownership.
  * Before 6.3 the owner bitmap was an unsigned int; every VMID the driver
  * uses (HLOS, MSS_MSA) is below 32, so the narrower type loses nothing,
  * and a wider bitmap is refused rather than truncated.

@@ -65,9 +65,9 @@ fi
 # The board report script the package ships, on a fake board
 [ -n "${SKIP_DEB_CHECKS:-}" ] || . "$TOP/scripts/distro/check-report.sh"
 
-# The compatibles of our match table, the one definition of them
-compats=$(sed -n 's/.*\.compatible = "\([^"]*\)".*/\1/p' \
-	"$TOP/drivers/remoteproc/qcom_q6v5_mss_socs.c")
+# The compatibles of our match table, from the one SoC table
+compats=$(sed -n 's/^MSS_SOC("\([^"]*\)".*/\1/p' \
+	"$TOP/drivers/remoteproc/qcom_mss_socs.h")
 
 for s in "$@"; do
 	series_env "$s" || { fail "$s:env"; continue; }
