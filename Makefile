@@ -200,11 +200,14 @@ check: | $(DEPS_STAMP)
 	@for s in $(CHECK_STAGES); do \
 		echo "=== stage $$s"; \
 		start=$$(date +%s); \
-		$(MAKE) --no-print-directory check-$$s || \
+		{ $(MAKE) --no-print-directory check-$$s; \
+		  echo $$? > $(RESULTS)/.rc-$$s; } 2>&1 | tee $(LOGS)/stage-$$s.log; \
+		[ "$$(cat $(RESULTS)/.rc-$$s)" = 0 ] || \
 			echo "not ok $$s/stage-ran" >> $(RESULTS)/$$s.txt; \
+		echo "$$s $$(( $$(date +%s) - start ))" >> $(RESULTS)/.times; \
 		echo "=== stage $$s: $$(( $$(date +%s) - start )) s"; \
 	done
-	@scripts/check-summary.sh $(RESULTS) $(CHECK_STAGES)
+	@STAGE_LOGS=$(LOGS) scripts/check-summary.sh $(RESULTS) $(CHECK_STAGES)
 
 clean:
 	rm -rf $(OUT)

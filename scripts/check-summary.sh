@@ -53,6 +53,17 @@ else
 	bad_list=1
 fi
 
+# detail STAGE LINE: the first "#" lines the stage printed after LINE in
+# its console log (STAGE_LOGS/stage-STAGE.log, written by make check), so
+# that the tail of a CI log says why, not only what, failed
+detail() {
+	[ -n "${STAGE_LOGS:-}" ] && [ -f "$STAGE_LOGS/stage-$1.log" ] || return 0
+	awk -v want="$2" '
+		found && /^#/ { if (++k <= 4) print "      " $0; next }
+		found { exit }
+		$0 == want { found = 1 }' "$STAGE_LOGS/stage-$1.log"
+}
+
 seen=$nl
 for s in "$@"; do
 	f=$dir/$s.txt
@@ -81,7 +92,8 @@ for s in "$@"; do
 			p=$((p + 1)) ;;
 		'not ok '?*)
 			n=$((n + 1))
-			out="$out    $line$nl" ;;
+			d=$(detail "$s" "$line")
+			out="$out    $line$nl${d:+$d$nl}" ;;
 		'skip '?*' # '?*)
 			name=${line#skip }
 			name=${name%% # *}
@@ -116,6 +128,12 @@ for s in "$@"; do
 		esac
 	done
 done
+
+# Wall time per stage (make check writes RESULTS/.times)
+if [ -s "$dir/.times" ]; then
+	awk '{ t += $2; printf "%s%s %ds", (NR > 1 ? ", " : "# stage times: "), $1, $2 }
+	     END { printf " (total %dm%02ds)\n", t / 60, t % 60 }' "$dir/.times"
+fi
 
 failed=$((failed + bad_list))
 echo "$passed passed, $failed failed, $skipped skipped"

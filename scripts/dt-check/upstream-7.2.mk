@@ -16,8 +16,10 @@
 ifndef UPSTREAM72_MK
 UPSTREAM72_MK	:= 1
 
-DISTRO_DIR	?= $(BUILD)/distro
-KSRC72		?= $(DISTRO_DIR)/src-7.2
+# DISTRO is the build folder of Debian's kernels, as in scripts/distro/distro.mk
+# (included later; its DISTRO_DIR names the scripts, not this folder)
+DISTRO		?= $(BUILD)/distro
+KSRC72		:= $(DISTRO)/src-7.2
 # fetch.sh writes it last, once the tree is extracted
 KSRC72_STAMP	:= $(KSRC72)/.debian-version
 UPDTB72		?= $(BUILD)/upstream-dtbs-7.2
@@ -34,7 +36,7 @@ HELP_EXTRA	+= 'upstream-dtbs-7.2  build the 7.2 qcom arm64 and arm32 DTBs (fetch
 
 distro-src-7.2: $(KSRC72_STAMP)
 $(KSRC72_STAMP):
-	sh $(TOP)/scripts/distro/fetch.sh $(DISTRO_DIR) 7.2
+	sh $(TOP)/scripts/distro/fetch.sh $(DISTRO) 7.2
 
 upstream-dtbs-7.2: $(UPDTB72_STAMPS)
 

@@ -35,14 +35,24 @@ fi
 # would fuzz from nothing and still pass, so a failure here is a result.
 seeds_ok=1
 if python3 "$here/gen-fw.py" "$WORK/fw-gen" > "$LOGS/fuzz-seeds.log" 2>&1; then
-	for f in $(find "$WORK/fw-gen" -type f); do
-		cp "$f" "$WORK/mdt-seeds/$(echo "$f" | tr / _)" || seeds_ok=0
+	# name each seed by its path under fw-gen, not the absolute one: a deep
+	# checkout would make a single file name longer than NAME_MAX
+	for f in $(cd "$WORK/fw-gen" && find . -type f | sed 's|^\./||'); do
+		cp "$WORK/fw-gen/$f" "$WORK/mdt-seeds/$(echo "$f" | tr / _)" ||
+			seeds_ok=0
 	done
 else
 	seeds_ok=0
 fi
-dtc -q -I dtb -O dts -T -T "$CORPUS/good-reference.dtb" \
-	> "$WORK/mdt-seeds/annotated.dts" 2>> "$LOGS/fuzz-seeds.log" || seeds_ok=0
+# dtc annotates only dts to dts: decompile first, then annotate that
+if dtc -q -I dtb -O dts "$CORPUS/good-reference.dtb" > "$WORK/reference.dts" \
+		2>> "$LOGS/fuzz-seeds.log"; then
+	dtc -q -I dts -O dts -T -T "$WORK/reference.dts" \
+		> "$WORK/mdt-seeds/annotated.dts" 2>> "$LOGS/fuzz-seeds.log" ||
+		seeds_ok=0
+else
+	seeds_ok=0
+fi
 if [ "$seeds_ok" = 0 ] && [ "$mode" = check ]; then
 	fail fuzz-mdt-seeds "gen-fw.py, cp or dtc failed:" "$(cat "$LOGS/fuzz-seeds.log")"
 fi
