@@ -18,7 +18,9 @@
 # plumbing (realfw/selftest/...): a folder without images must stop
 # try-firmware.sh before any boot, and apq8016's modem with one byte of a
 # segment flipped, booted on a board sized for the images (no DTS), must
-# fail its start with a digest mismatch.
+# fail its start with a digest mismatch; sdm845's modem relocated by a
+# multiple of 64 KiB but not of its first segment's 1 MiB p_align must be
+# refused by the simulated MBA.
 set -u
 
 RIG=$(cd "$(dirname "$0")" && pwd)
@@ -74,7 +76,7 @@ run() {
 selftest() {
 	local n=$1 want=$2 text=$3 soc=$4 rc
 	shift 3
-	RESULTS=$tmp/results "$RIG/try-firmware.sh" -s planted "$@" \
+	RESULTS=$tmp/results FUSE=none "$RIG/try-firmware.sh" -s planted "$@" \
 		> "$tmp/$n.out" 2>&1
 	rc=$?
 	if [ $rc -ne "$want" ]; then
@@ -113,6 +115,8 @@ then
 else
 	fail selftest/corrupt-segment "cannot plant the corrupted image"
 fi
+MODEM=modem_nm.mbn MPSS_BASE=0x50010000 selftest misaligned-relocation 1 \
+	"(p_align 0x100000)" sdm845 "$FW/sdm845"
 
 run sdm845 sdm845 modem_nm.mbn qcom/sdm845-db845c.dts mba
 run msm8916 apq8016 modem.mbn qcom/apq8016-sbc.dts

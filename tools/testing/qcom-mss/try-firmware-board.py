@@ -119,7 +119,7 @@ def image_regions(a, protected):
     """Regions sized and placed for the images."""
     size = roundup(max(a.load_size, SZ_1M), SZ_1M)
     if a.relocatable:
-        base = MPSS_BASE
+        base = a.mpss_base if a.mpss_base is not None else MPSS_BASE
     else:
         base = a.load_base
         if base % SZ_4K:
@@ -207,6 +207,8 @@ def main():
     p.add_argument("--dtcheck-json")
     p.add_argument("--dtb")
     p.add_argument("--board-name", default="")
+    p.add_argument("--mpss-base", type=lambda x: int(x, 0),
+                   help="MPSS base of a relocatable image (no DTS)")
     p.add_argument("--out", required=True)
     a = p.parse_args()
 

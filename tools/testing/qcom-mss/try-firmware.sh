@@ -23,7 +23,8 @@
 #
 # Environment: FUSE=none (default: no OEM_PK_HASH fused), mba (fuse the
 # root of the MBA image's chain) or 64 hex digits; MODEM=NAME picks the
-# modem image in FW_DIR.  The paths of the top Makefile (TOP, KOBJ, KSRC,
+# modem image in FW_DIR; MPSS_BASE=ADDR places the MPSS region of a
+# relocatable image there (no DTS; default 0x50000000).  The paths of the top Makefile (TOP, KOBJ, KSRC,
 # OUT, ...) as for run-scenario.sh; build everything first (make
 # try-firmware does).
 #
@@ -189,6 +190,7 @@ if [ -n "$dts" ]; then
 fi
 reloc_arg=()
 [ "$reloc" = yes ] && reloc_arg=(--relocatable)
+[ -z "${MPSS_BASE:-}" ] || reloc_arg+=(--mpss-base "$MPSS_BASE")
 python3 "$RIG/try-firmware-board.py" --soc "$soc" --protected "$protected" \
 	--mba-size "$mba_size" --metadata-size "$md_size" \
 	--load-base "$load_base" --load-size "$load_size" "${reloc_arg[@]}" \
