@@ -171,6 +171,7 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # After the rig, firmware and validator fragments, whose variables it uses
 -include tools/testing/qcom-mss/realfw.mk
 -include Documentation/devicetree/bindings/remoteproc/bindings.mk
+-include scripts/distro/distro.mk
 
 # ---------------------------------------------------------------------------
 # make demo: the simulated sdm845 board loads its modem through sysfs.  The
