@@ -168,6 +168,8 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 -include tools/testing/qcom-mss/mutants/mutants.mk
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk
+# After the rig, firmware and validator fragments, whose variables it uses
+-include tools/testing/qcom-mss/realfw.mk
 -include Documentation/devicetree/bindings/remoteproc/bindings.mk
 -include scripts/distro/distro.mk
 

@@ -16,20 +16,24 @@
  * MBA for the modem image:
  *
  * - the certificate chain (DER certificates back to back, attestation
- *   certificate first, root last, then 0xff padding): each certificate is
- *   made an asymmetric key (the kernel's X.509 parser, through the key
- *   type; its certificate structure is private to crypto/), and each
- *   certificate's signature is verified with the next one's key, the
- *   root's with its own;
+ *   certificate first, root last, then 0xff padding): each certificate's
+ *   signature is verified with public_key_verify_signature() against the
+ *   next one's RSA key, the root's against its own.  The certificates
+ *   are read with the kernel's BER decoder and a grammar of our own
+ *   (sim_cert.asn1), not with its X.509 parser: that parser refuses the
+ *   attestation certificate of every real legacy-signed image (apq8016,
+ *   apq8096), whose basicConstraints is SEQUENCE { INTEGER 0 } (a path
+ *   length without cA, -EBADMSG in 6.12's x509_process_extension()),
+ *   and its certificate structure is private to crypto/ anyway;
  * - the root: its SHA-256 must equal the OEM_PK_HASH fuse when one is
  *   set (the "oem_pk_hash" knob; unfused by default);
  * - the signature, in Qualcomm's legacy scheme (qcom_mss_mdt.h): PKCS#1
  *   v1.5 padding of SHA256(opad ^ HW_ID || SHA256(ipad ^ SW_ID ||
  *   SHA256(signed bytes))) with the attestation certificate's key.
  *
- * Linux 6.12 has no RSASSA-PSS: neither its X.509 parser (it refuses
- * certificates signed with it, -ENOPKG) nor its RSA padding templates.
- * sdm845's real images are signed that way throughout, so for them only
+ * Linux 6.12 has no RSASSA-PSS (no RSA padding template, not even its
+ * OID in the registry).  sdm845's real images are signed that way
+ * throughout, certificates included, so for them only
  * the digests and the root's hash are checked; the chain and signature
  * are reported "not verified" and do not refuse the image.  Anything
  * else that does not verify refuses it (%SIM_ERR_HASH), as does an
@@ -39,18 +43,17 @@
 #include <crypto/hash.h>
 #include <crypto/public_key.h>
 #include <crypto/sha2.h>
-#include <keys/asymmetric-type.h>
+#include <linux/asn1_decoder.h>
 #include <linux/build_bug.h>
-#include <linux/cred.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/elf.h>
 #include <linux/firmware.h>
 #include <linux/fs.h>
 #include <linux/hex.h>
-#include <linux/key.h>
 #include <linux/minmax.h>
 #include <linux/mutex.h>
+#include <linux/oid_registry.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -58,6 +61,7 @@
 
 #include "../qcom_mss_mdt.h"
 #include "mss_sim.h"
+#include "sim_cert.asn1.h"
 
 static_assert(sizeof(struct elf32_hdr) == SIM_IMAGE_EHDR_SIZE);
 static_assert(SIM_ROOT_HASH_SIZE == SHA256_DIGEST_SIZE);
@@ -348,32 +352,165 @@ static size_t sim_der_len(const u8 *p, size_t avail)
 	return len <= avail ? len : 0;
 }
 
-/* An asymmetric key made from a DER certificate, without a keyring */
-static struct key *sim_cert_key(const u8 *der, size_t len)
+/*
+ * One certificate of a chain, as sim_cert.asn1 reads it (the kernel's
+ * BER decoder with our grammar; pointers into the DER).
+ */
+struct sim_cert {
+	const u8 *tbs;
+	size_t tbs_len;
+	enum OID sig_oid;
+	const u8 *sig;
+	size_t sig_len;
+	const u8 *subject;
+	size_t subject_len;
+	enum OID key_oid;
+	bool rsa;
+	const u8 *key;
+	size_t key_len;
+};
+
+/* rsaEncryption, 1.2.840.113549.1.1.1: the key algorithm we can use */
+static const u8 sim_oid_rsa[] = {
+	0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01
+};
+
+/*
+ * The actions sim_cert.asn1 names (the generated decoder calls them with a
+ * struct sim_cert as context); each records where a part of the DER is.
+ */
+int sim_cert_note_tbs(void *context, size_t hdrlen, unsigned char tag,
+		      const void *value, size_t vlen)
 {
-	struct key *key;
-	int ret;
+	struct sim_cert *c = context;
 
-	key = key_alloc(&key_type_asymmetric, "qcom_mss_sim certificate",
-			GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, current_cred(),
-			KEY_POS_VIEW | KEY_POS_READ | KEY_POS_SEARCH,
-			KEY_ALLOC_NOT_IN_QUOTA, NULL);
-	if (IS_ERR(key))
-		return key;
-
-	ret = key_instantiate_and_link(key, der, len, NULL, NULL);
-	if (ret) {
-		key_put(key);
-		return ERR_PTR(ret);
-	}
-
-	return key;
+	c->tbs = (const u8 *)value - hdrlen;
+	c->tbs_len = vlen + hdrlen;
+	return 0;
 }
 
-/* The signature of the certificate @key was made from, or NULL */
-static const struct public_key_signature *sim_cert_sig(const struct key *key)
+int sim_cert_note_sig_algo(void *context, size_t hdrlen, unsigned char tag,
+			   const void *value, size_t vlen)
 {
-	return key->payload.data[asym_auth];
+	struct sim_cert *c = context;
+
+	c->sig_oid = look_up_OID(value, vlen);
+	return 0;
+}
+
+/* A BIT STRING's bytes: the first (unused bits) must be 0 */
+static int sim_cert_bits(const void *value, size_t vlen, const u8 **p,
+			 size_t *len)
+{
+	if (vlen < 2 || *(const u8 *)value)
+		return -EBADMSG;
+	*p = (const u8 *)value + 1;
+	*len = vlen - 1;
+	return 0;
+}
+
+int sim_cert_note_signature(void *context, size_t hdrlen, unsigned char tag,
+			    const void *value, size_t vlen)
+{
+	struct sim_cert *c = context;
+
+	return sim_cert_bits(value, vlen, &c->sig, &c->sig_len);
+}
+
+int sim_cert_note_subject(void *context, size_t hdrlen, unsigned char tag,
+			  const void *value, size_t vlen)
+{
+	struct sim_cert *c = context;
+
+	c->subject = value;
+	c->subject_len = vlen;
+	return 0;
+}
+
+int sim_cert_note_key_algo(void *context, size_t hdrlen, unsigned char tag,
+			   const void *value, size_t vlen)
+{
+	struct sim_cert *c = context;
+
+	c->key_oid = look_up_OID(value, vlen);
+	c->rsa = vlen == sizeof(sim_oid_rsa) &&
+		 !memcmp(value, sim_oid_rsa, sizeof(sim_oid_rsa));
+	return 0;
+}
+
+int sim_cert_note_key(void *context, size_t hdrlen, unsigned char tag,
+		      const void *value, size_t vlen)
+{
+	struct sim_cert *c = context;
+
+	return sim_cert_bits(value, vlen, &c->key, &c->key_len);
+}
+
+/* The hash of a certificate signature algorithm 6.12 can verify */
+static const char *sim_cert_hash(enum OID oid, unsigned int *size)
+{
+	switch (oid) {
+	case OID_sha256WithRSAEncryption:
+		*size = SHA256_DIGEST_SIZE;
+		return "sha256";
+	case OID_sha384WithRSAEncryption:
+		*size = SHA384_DIGEST_SIZE;
+		return "sha384";
+	case OID_sha512WithRSAEncryption:
+		*size = SHA512_DIGEST_SIZE;
+		return "sha512";
+	default:
+		return NULL;	/* RSASSA-PSS (not even in the OID registry) */
+	}
+}
+
+/* Verify an RSA signature (PKCS#1 v1.5, @hash or no DigestInfo) with @key */
+static int sim_rsa_verify(const struct sim_cert *key, const u8 *s,
+			  size_t s_len, const u8 *digest, unsigned int dlen,
+			  const char *hash)
+{
+	struct public_key pub = {
+		.key = (void *)key->key,
+		.keylen = key->key_len,
+		.algo = key->key_oid,
+		.id_type = "X509",
+		.pkey_algo = "rsa",
+	};
+	struct public_key_signature sig = {
+		.s = (u8 *)s,
+		.s_size = s_len,
+		.digest = (u8 *)digest,
+		.digest_size = dlen,
+		.pkey_algo = "rsa",
+		.hash_algo = hash,
+		.encoding = "pkcs1",
+	};
+
+	if (!key->rsa)
+		return -ENOPKG;
+	return public_key_verify_signature(&pub, &sig);
+}
+
+/* Is @cert signed by @issuer?  -ENOPKG: with an algorithm 6.12 lacks */
+static int sim_cert_verify(const struct sim_cert *cert,
+			   const struct sim_cert *issuer)
+{
+	const u8 *bufs[] = { cert->tbs };
+	size_t lens[] = { cert->tbs_len };
+	u8 digest[SHA512_DIGEST_SIZE];
+	unsigned int dlen;
+	const char *hash;
+	int ret;
+
+	hash = sim_cert_hash(cert->sig_oid, &dlen);
+	if (!hash || !issuer->rsa)
+		return -ENOPKG;
+	ret = sim_digest(hash, bufs, lens, 1, SIZE_MAX, digest);
+	if (ret)
+		return ret;
+
+	return sim_rsa_verify(issuer, cert->sig, cert->sig_len, digest, dlen,
+			      hash);
 }
 
 struct sim_chain {
@@ -446,48 +583,46 @@ static int sim_verify_chain(struct mss_sim *sim, const struct sim_image *img,
 			    struct sim_auth *rep)
 {
 	const struct mss_mdt_hash *h = &img->hash;
-	struct key *keys[SIM_MAX_CERTS] = { };
-	struct public_key_signature sig = { };
+	struct sim_cert *certs;
 	u8 digest[SHA256_DIGEST_SIZE];
 	u64 leaf_sw, hw_id = 0;
 	unsigned int i;
 	u8 *leaf;
-	int ret = 0;
+	int ret;
 
+	certs = kcalloc(c->n, sizeof(*certs), GFP_KERNEL);
 	/* corrupt_read "chain": a flipped last byte of the leaf's signature */
 	leaf = kmemdup(c->der[0], c->len[0], GFP_KERNEL);
-	if (!leaf)
-		return SIM_ERR_GENERIC;
+	if (!certs || !leaf) {
+		ret = SIM_ERR_GENERIC;
+		goto out;
+	}
 	if (corrupt_leaf)
 		leaf[c->len[0] - 1] ^= 0xff;
 
 	for (i = 0; i < c->n; i++) {
-		keys[i] = sim_cert_key(i ? c->der[i] : leaf, c->len[i]);
-		if (IS_ERR(keys[i])) {
-			ret = PTR_ERR(keys[i]);
-			keys[i] = NULL;
-			if (ret == -ENOPKG) {
-				dev_info(sim->dev, "%s: certificate %u uses an algorithm 6.12 lacks (RSASSA-PSS?): chain and signature not verified\n",
-					 what, i);
-				rep->chain = "not verified (RSASSA-PSS certificates: not in 6.12)";
-				rep->signature = "not verified (RSASSA-PSS: not in 6.12)";
-				ret = 1;
-			} else {
-				dev_err(sim->dev, "%s: certificate %u does not parse: %d\n",
-					what, i, ret);
-				rep->chain = "BAD (a certificate does not parse)";
-				ret = SIM_ERR_HASH;
-			}
+		ret = asn1_ber_decoder(&sim_cert_decoder, &certs[i],
+				       i ? c->der[i] : leaf, c->len[i]);
+		if (ret || !certs[i].tbs || !certs[i].key) {
+			dev_err(sim->dev, "%s: certificate %u does not parse: %d\n",
+				what, i, ret);
+			rep->chain = "BAD (a certificate does not parse)";
+			ret = SIM_ERR_HASH;
 			goto out;
 		}
 	}
 
 	/* Each certificate is signed by the next, the root by itself */
 	for (i = 0; i < c->n; i++) {
-		struct key *issuer = keys[min(i + 1, c->n - 1)];
-		const struct public_key_signature *s = sim_cert_sig(keys[i]);
-
-		ret = s ? verify_signature(issuer, s) : -ENOPKG;
+		ret = sim_cert_verify(&certs[i], &certs[min(i + 1, c->n - 1)]);
+		if (ret == -ENOPKG) {
+			dev_info(sim->dev, "%s: certificate %u is signed with an algorithm 6.12 lacks (RSASSA-PSS?): chain and signature not verified\n",
+				 what, i);
+			rep->chain = "not verified (RSASSA-PSS certificates: not in 6.12)";
+			rep->signature = "not verified (RSASSA-PSS: not in 6.12)";
+			ret = 1;
+			goto out;
+		}
 		if (ret) {
 			dev_err(sim->dev, "%s: certificate %u is not signed by %s: %d\n",
 				what, i, i + 1 < c->n ? "the next one" : "itself",
@@ -499,28 +634,24 @@ static int sim_verify_chain(struct mss_sim *sim, const struct sim_image *img,
 	}
 	rep->chain = "ok";
 
-	if (sim_cert_ou(leaf, c->len[0], "SW_ID", &leaf_sw) &&
-	    leaf_sw != sw_id) {
+	if (sim_cert_ou(certs[0].subject, certs[0].subject_len, "SW_ID",
+			&leaf_sw) && leaf_sw != sw_id) {
 		dev_err(sim->dev, "%s: signed for SW_ID %#llx, not %#llx\n",
 			what, leaf_sw, sw_id);
 		rep->signature = "BAD (another image's SW_ID)";
 		ret = SIM_ERR_HASH;
 		goto out;
 	}
-	sim_cert_ou(leaf, c->len[0], "HW_ID", &hw_id);
+	sim_cert_ou(certs[0].subject, certs[0].subject_len, "HW_ID", &hw_id);
 
 	ret = sim_legacy_digest(img->hs, h->signed_size, sw_id, hw_id, digest);
 	if (ret) {
 		ret = SIM_ERR_GENERIC;
 		goto out;
 	}
-	sig.s = (u8 *)img->hs + h->signature_offset;
-	sig.s_size = h->signature_size;
-	sig.digest = digest;
-	sig.digest_size = sizeof(digest);
-	sig.pkey_algo = "rsa";
-	sig.encoding = "pkcs1";
-	ret = verify_signature(keys[0], &sig);
+	/* PKCS#1 v1.5 padding of the raw digest: no DigestInfo, no hash */
+	ret = sim_rsa_verify(&certs[0], img->hs + h->signature_offset,
+			     h->signature_size, digest, sizeof(digest), NULL);
 	if (ret) {
 		dev_err(sim->dev, "%s: signature does not verify (legacy scheme): %d\n",
 			what, ret);
@@ -530,9 +661,8 @@ static int sim_verify_chain(struct mss_sim *sim, const struct sim_image *img,
 	}
 	rep->signature = "ok (legacy)";
 out:
-	for (i = 0; i < c->n; i++)
-		key_put(keys[i]);
 	kfree(leaf);
+	kfree(certs);
 
 	return ret;
 }

@@ -18,6 +18,7 @@
 #include <linux/device.h>
 #include <linux/firmware/qcom/qcom_scm.h>
 #include <linux/io.h>
+#include <linux/log2.h>
 #include <linux/minmax.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
@@ -317,6 +318,30 @@ void sim_step_mba(struct mss_sim *sim, unsigned long *fire)
 	sim_crash_point(sim, SIM_PH_MDATA, fire);
 }
 
+/*
+ * A relocated image keeps each segment's alignment: the modem maps its
+ * segments with pages of up to p_align (sdm845's first segment is
+ * aligned 1 MiB), so CODE_START must move them by a multiple of it.
+ */
+static bool sim_reloc_aligned(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->nr_segs; i++) {
+		const struct sim_seg *s = &sim->segs[i];
+		u32 align = sim->mdimg.mdt.phdrs[s->phdr].p_align;
+
+		if (align < 2 || !is_power_of_2(align) ||
+		    !((sim_load_addr(sim, s) ^ s->paddr) & (align - 1)))
+			continue;
+		dev_err(sim->dev, "CODE_START %#x puts segment %u (p_align %#x) at %#x\n",
+			sim->code_start, s->phdr, align, sim_load_addr(sim, s));
+		return false;
+	}
+
+	return true;
+}
+
 /**
  * sim_step_mdata_ok() - the MBA takes the load address on LOAD_READY
  * @sim: the simulator, @lock held
@@ -330,6 +355,11 @@ void sim_step_mdata_ok(struct mss_sim *sim)
 	if (!sim->reloc && sim->code_start != sim->min_paddr)
 		dev_warn(sim->dev, "CODE_START %#x is not the lowest segment address %#x\n",
 			 sim->code_start, sim->min_paddr);
+	if (sim->reloc && !sim_reloc_aligned(sim)) {
+		sim->cnt.auth_fail++;
+		sim_fail(sim, RMB_MBA_STATUS_REG, SIM_ERR_RANGE);
+		return;
+	}
 	sim_set_state(sim, SIM_LOADING);
 }
 

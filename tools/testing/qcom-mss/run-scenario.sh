@@ -19,6 +19,10 @@
 #             the scenario ($LINT --parse: which modules it loads) and
 #             $KUNIT_DECLARED (kunit-declared.py: their suites and cases)
 #
+# Environment: SCNDIR (scenario folder, default scenarios/), INITRAMFS,
+# DTBOUT, QEMU_MEM (guest RAM in MiB, default 1024), as try-firmware.sh
+# sets them for its generated board; the Makefile's paths otherwise.
+#
 # The boot fails on a timeout, a missing "mss-init: done" sentinel, a KTAP
 # plan/result mismatch, or any kernel complaint (WARNING, BUG, Oops,
 # KASAN, lockdep, kmemleak, ...).  A KUnit suite fails when it reports
@@ -41,11 +45,13 @@ INITRAMFS=${INITRAMFS:-$GUESTOUT/initramfs.cpio}
 QEMU=${QEMU:-qemu-system-aarch64}
 LINT=${LINT:-$OUT/bin/mss-init-lint}
 KUNIT_DECLARED=${KUNIT_DECLARED:-$OUT/rig/kunit-declared.txt}
-SCNDIR=$RIG/scenarios
+# A generated scenario (try-firmware.sh) brings its own folder and RAM size
+SCNDIR=${SCNDIR:-$RIG/scenarios}
+QEMU_MEM=${QEMU_MEM:-1024}
 export RESULTS
 
 usage() {
-	sed -n '4,22s/^# \{0,1\}//p' "$0" >&2
+	sed -n '4,24s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -191,7 +197,8 @@ else
 	# A scenario edited since the initramfs was packed would run stale
 	# in the guest; repacking needs nothing built, so just do it.
 	if [ -n "$(find "$SCNDIR" -newer "$INITRAMFS" -print -quit)" ]; then
-		"$RIG/mkinitramfs.sh" || boot_fail "repacking $INITRAMFS failed"
+		SCENARIOS=$SCNDIR CPIO=$INITRAMFS "$RIG/mkinitramfs.sh" ||
+			boot_fail "repacking $INITRAMFS failed"
 	fi
 
 	# -nic none: no network, and no need for the virtio option ROM.
@@ -202,7 +209,7 @@ else
 	# CPU mappings of modem memory) sees every mapping and no table is
 	# ever freed under it.
 	cmd=(timeout -k 5 "$timeout" "$QEMU" -M virt -cpu cortex-a57 -smp 2
-		-m 1024 -nographic -no-reboot -nic none
+		-m "$QEMU_MEM" -nographic -no-reboot -nic none
 		-kernel "$KIMAGE" -initrd "$INITRAMFS" "${dtb_args[@]}"
 		-append "console=ttyAMA0 panic=-1 printk.devkmsg=on kunit.enable=1 nohugeiomap nohugevmalloc mss.scenario=$scen$append_args")
 	echo "  QEMU    $scen (limit ${timeout}s${dtb:+, dtb $dtb})"

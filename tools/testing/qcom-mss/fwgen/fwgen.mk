@@ -97,8 +97,11 @@ firmware: $(FW_STAMP)
 #   qcom/sim/VARIANT/...                     each variant, same file names
 #   qcom/sim/hostile-set/{good,NAME}/...     the hostile corpus (mk-hostile.py)
 #   qcom/sim/hostile/                        empty: mss-hostile.scn copies a set here
-#   variants/VARIANT/qcom/sim/...            hard links of the same files, for
+#   qcom/sim/ca/test-root.der                the test CA's root (oem_pk_hash)
+#   variants/VARIANT/qcom/sim/...            symbolic links to the same files, for
 #                    /sys/module/firmware_class/parameters/path=/lib/firmware/variants/VARIANT
+# Links are symbolic, not hard: gen_init_cpio stores every hard link as a
+# copy, which made the initramfs grow by a whole set per variant.
 $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
 	     $(FWGEN_DIR)/mk-hostile.py
 	@rm -rf $(FWSIM) $(FWDIR)/variants
@@ -123,7 +126,8 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
 		--hash-version 6
 	@$(FWGEN) --out $(FWSIM)/unsigned $(filter-out --sign $(FW_CA),$(FW_MODEM_ARGS)) \
 		--base $(FW_MPSS_BASE)
-	@cp $(FW_CA)/root.der $(FWSIM)/test-root.der
+	@mkdir -p $(FWSIM)/ca
+	@cp $(FW_CA)/root.der $(FWSIM)/ca/test-root.der
 	@# the hostile corpus (mss-hostile.scn) and the folder it is copied to
 	@# (from a small modem, so the 32 sets stay small in the initramfs)
 	@$(FWGEN) --out $(FW_STATE)/hostile-good --seed $(FW_SEED) --format mbn \
@@ -132,9 +136,12 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
 		$(FW_STATE)/hostile-good/modem.mbn $(FWSIM)/hostile-set > /dev/null
 	@mkdir -p $(FWSIM)/hostile
 	@set -e; for v in $(FW_VARIANTS); do \
-		ln $(FWSIM)/mba.mbn $(FWSIM)/$$v/mba.mbn; \
+		ln -s ../mba.mbn $(FWSIM)/$$v/mba.mbn; \
 		mkdir -p $(FWDIR)/variants/$$v/qcom/sim; \
-		ln $(FWSIM)/$$v/* $(FWDIR)/variants/$$v/qcom/sim/; \
+		for f in $(FWSIM)/$$v/*; do \
+			ln -s ../../../../qcom/sim/$$v/$${f##*/} \
+				$(FWDIR)/variants/$$v/qcom/sim/; \
+		done; \
 	done
 	@{ echo "# mss-fwgen firmware set: $(FW_PARAMS)"; \
 	   cd $(FWSIM) && for m in modem.mdt */modem.mdt; do \

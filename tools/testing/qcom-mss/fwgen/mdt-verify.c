@@ -20,10 +20,15 @@
  *   version V          hash segment header version
  *   digest sha256|sha384
  *   relocatable yes|no a load segment has QCOM_MDT_RELOCATABLE
+ *   load_base 0xN, load_size 0xN   the load footprint: lowest p_paddr to
+ *                      the highest p_paddr + p_memsz of the segments the
+ *                      driver loads (mss_mdt_is_loadable())
  *   digest I ok|zero|BAD   per program header; zero: an all-zero entry
  *                      where the format wants one
  *   certs N            DER certificates in the chain area
  *   sw_id 0xN, hw_id 0xN   the attestation certificate's IDs, if present
+ *   root_sha256 HEX    SHA-256 of the chain's last certificate (what an
+ *                      OEM_PK_HASH fuse holds), if there is a chain
  *   cert_chain ok|BAD|none
  *   signature ok legacy|ok pss|BAD|none
  *   bad N              BAD items
@@ -154,6 +159,26 @@ static __printf(2, 3) void out(struct verdict *v, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "root_sha256 HEX": the hash an OEM_PK_HASH fuse of this root holds */
+static void out_root_hash(struct verdict *v, X509 *root)
+{
+	u8 *der = NULL, md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0, i;
+	int len = i2d_X509(root, &der);
+
+	if (len <= 0 || !EVP_Digest(der, (size_t)len, md, &mdlen, EVP_sha256(),
+				    NULL)) {
+		out(v, "root_sha256 BAD\n");
+		v->bad++;
+	} else {
+		out(v, "root_sha256 ");
+		for (i = 0; i < mdlen; i++)
+			out(v, "%02x", md[i]);
+		out(v, "\n");
+	}
+	OPENSSL_free(der);
+}
+
 /* The certificate chain and the signature of hash segment @hs */
 static void check_signature(struct verdict *v, const u8 *hs,
 			    const struct mss_mdt_hash *h, X509 *root)
@@ -171,6 +196,8 @@ static void check_signature(struct verdict *v, const u8 *hs,
 		n = 0;
 	} else {
 		out(v, "certs %d\n", n);
+		if (n)
+			out_root_hash(v, certs[n - 1]);
 		if (n && !mdt_cert_ids(certs[0], &sw_id, &hw_id)) {
 			have_ids = true;
 			out(v, "sw_id 0x%llx\nhw_id 0x%llx\n", sw_id, hw_id);
@@ -218,6 +245,7 @@ static int verify(const char *path, const char *mdout, X509 *root,
 	struct mss_mdt_image img;
 	struct mss_mdt_hash h;
 	bool hs_owned = false, reloc = false;
+	u64 lo = ~0ULL, hi = 0;
 	const EVP_MD *md;
 	const char *why;
 	size_t fw_size, len;
@@ -283,6 +311,17 @@ static int verify(const char *path, const char *mdout, X509 *root,
 		    mss_mdt_is_relocatable(&img.phdrs[i]))
 			reloc = true;
 	out(v, "relocatable %s\n", reloc ? "yes" : "no");
+	for (i = 0; i < img.phnum; i++) {
+		const struct elf32_phdr *ph = &img.phdrs[i];
+
+		if (!mss_mdt_is_loadable(ph))
+			continue;
+		lo = ph->p_paddr < lo ? ph->p_paddr : lo;
+		if ((u64)ph->p_paddr + ph->p_memsz > hi)
+			hi = (u64)ph->p_paddr + ph->p_memsz;
+	}
+	if (hi)
+		out(v, "load_base 0x%llx\nload_size 0x%llx\n", lo, hi - lo);
 
 	for (i = 0; i < img.phnum; i++) {
 		const struct elf32_phdr *ph = &img.phdrs[i];

@@ -477,8 +477,7 @@ S=$FWDIR/qcom/sim
 DEFAULT_FILES="mba.mbn modem.b00 modem.b01 modem.b02 modem.b03 modem.b04 modem.mdt"
 
 fwset_default() {
-	# plus the test CA's root, which mss-auth.scn fuses in as the OEM key
-	[ "$(cd "$S" && find . -maxdepth 1 -type f | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')" = "$DEFAULT_FILES test-root.der " ] ||
+	[ "$(cd "$S" && find . -maxdepth 1 -type f | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')" = "$DEFAULT_FILES " ] ||
 		{ ls "$S"; return 1; }
 	out=$("$FWGEN_VERIFY" --root "$ROOT" "$S/modem.mdt") || { echo "$out"; return 1; }
 	md=$(echo "$out" | sed -n 's/^metadata_size //p')
@@ -560,13 +559,9 @@ fwset_variant_roots() {
 check firmware-variant-roots fwset_variant_roots
 
 fwset_size() {
-	# The set is unpacked into the guest's RAM on every scenario boot.  The
-	# budget catches a generator that blows up (a full-size modem, a variant
-	# per hostile case); 32 hostile sets, v5/v6 and the unsigned variant
-	# take it to about 9 MiB.
 	kb=$(du -skl "$FWDIR" | cut -f1)	# hard links count: the cpio copies them
 	echo "firmware set in the guest: $kb KiB"
-	[ "$kb" -lt 12288 ]
+	[ "$kb" -lt 8192 ]
 }
 check firmware-set-small fwset_size
 

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Real MSS firmware on the simulated boards.  Included by the top-level
+# Makefile after the rig, firmware generator and validator fragments
+# (RIG_*, FWGEN_VERIFY, REALFW*, DTCHECK_BIN come from them).
+#
+#   make try-firmware SOC=sdm845 FW_DIR=dir [DTS=board.dts]
+#                     boot the images in DIR on the simulated SOC board
+#                     (tools/testing/qcom-mss/try-firmware.sh)
+#   make check-realfw the make check stage: Debian's firmware-qcom-soc
+#                     images on the simulated SoCs, in their boards' layout
+
+TRY_FW		:= $(RIG_DIR)/try-firmware.sh
+TRY_FW_DEPS	:= $(RIG_DEPS) $(FWGEN_VERIFY) $(DTCHECK_BIN)
+TRY_FW_ENV	:= $(RIG_ENV) KSRC=$(KSRC) BIN=$(BIN) FWGEN_VERIFY=$(FWGEN_VERIFY)
+
+CHECK_STAGES	+= realfw
+HELP_EXTRA	+= 'try-firmware    boot MSS images on a simulated board: SOC=sdm845 FW_DIR=dir [DTS=board.dts] [FUSE=none|mba|HEX]' \
+		   'check-realfw    Debian firmware-qcom-soc images on the simulated sdm845 and msm8916 (stage of make check)'
+
+.PHONY: try-firmware check-realfw
+
+try-firmware: $(if $(and $(SOC),$(FW_DIR)),$(TRY_FW_DEPS))
+	@if [ -z "$(SOC)" ] || [ -z "$(FW_DIR)" ]; then \
+		echo "usage: make try-firmware SOC=soc FW_DIR=dir [DTS=board.dts] [FUSE=none|mba|HEX] [MODEM=name]"; \
+		exit 2; \
+	fi
+	@$(TRY_FW_ENV) FUSE=$(FUSE) MODEM=$(MODEM) $(TRY_FW) $(SOC) $(FW_DIR) $(DTS)
+
+check-realfw: $(TRY_FW_DEPS) $(REALFW_STAMP)
+	@$(TRY_FW_ENV) REALFW=$(REALFW) $(RIG_DIR)/check-realfw.sh
