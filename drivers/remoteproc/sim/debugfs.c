@@ -146,15 +146,17 @@ static int sim_status_show(struct seq_file *m, void *unused)
 	spin_unlock_irqrestore(&sim->evlock, flags);
 
 	mutex_lock(&sim->lock);
-	seq_printf(m, "flavour: %s\n", sim->fl->name);
+	seq_printf(m, "flavour: %s (%s, default MBA %s)\n", sim->fl->name,
+		   sim->fl->protected ? "protected" : "unprotected",
+		   sim->fl->mba_image);
 	seq_printf(m, "state: %s\n", sim_state_names[sim->state]);
 	seq_printf(m, "mss_restart: %s\n",
 		   sim->mss_asserted ? "asserted" : "deasserted");
 	seq_printf(m, "pdc_reset: %s\n",
 		   sim->pdc_asserted ? "asserted" : "deasserted");
-	for (i = 0; i < sim->fl->nr_pds; i++)
+	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS)
 		seq_printf(m, "pd %s: %s, performance state %u\n",
-			   sim->fl->pd_names[i], pd_on[i] ? "on" : "off",
+			   sim_pd_names[i], pd_on[i] ? "on" : "off",
 			   sim->pds[i].genpd.performance_state);
 	for (i = 0; i < SIM_NR_IRQS; i++)
 		seq_printf(m, "line %s: %s%s\n", sim_line_names[i],

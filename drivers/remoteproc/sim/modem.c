@@ -168,7 +168,7 @@ static void sim_regs_reset(struct mss_sim *sim)
 	for (i = 0; i < RMB_WINDOW_SIZE; i += 4)
 		rmb_wr(sim, i, 0);
 
-	if (sim->fl->boot_fsm) {
+	if (sim->fl->boot == SIM_BOOT_FSM) {
 		q6_wr(sim, QDSP6SS_BOOT_CORE_START, 0);
 		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
 		q6_wr(sim, QDSP6SS_SLEEP, 0);

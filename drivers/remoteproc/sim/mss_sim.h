@@ -80,32 +80,49 @@ enum sim_line {
 /* Largest metadata (headers and hash segment) the MBA accepts */
 #define SIM_MDATA_MAX		(4 * SZ_1M)
 
+/* How the Q6 core is brought out of reset */
+enum sim_boot {
+	SIM_BOOT_V5,	/* QDSP6v5 power-up through QDSP6SS_RESET/PWR_CTL */
+	SIM_BOOT_V56,	/* QDSP6v56: XO, head switch, memory banks */
+	SIM_BOOT_FSM,	/* QDSP6v65+: the boot FSM (BOOT_CORE_START/BOOT_CMD) */
+};
+
+/* How mss_restart and pdc_reset must be sequenced */
+enum sim_reset {
+	SIM_RESET_PLAIN,	/* mss_restart alone */
+	SIM_RESET_ALT,		/* sdm845: mss_restart pulsed, pdc_reset held */
+	SIM_RESET_SPARE,	/* sc7180: AXI gating override, pdc_reset held */
+};
+
+/* Proxy power domains, by provider index (MSS_SIM_PD_* in mss-sim.h) */
+enum sim_pd_index {
+	SIM_PD_CX,
+	SIM_PD_MX,
+	SIM_PD_MSS,
+};
+
 /**
  * struct mss_sim_flavour - what differs between simulated SoCs
- * @name: SoC name
- * @mss_compatible: the MSS node this simulator can serve
- * @boot_fsm: the Q6 is started by the boot FSM (BOOT_CORE_START/BOOT_CMD);
- *	otherwise by the QDSP6v5 power-up sequence through QDSP6SS_RESET
+ * @name: SoC name, as in the SoC table (qcom_mss_socs.h)
+ * @boot: how the Q6 is started
  * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
- * @protected: TrustZone moves memory ownership (need_mem_protection)
- * @alt_reset: sdm845: mss_restart is pulsed with pdc_reset held
- * @spare_reg: sc7180: mss_restart is asserted with the AXI gating
- *	override set in the spare register and pdc_reset held
+ * @reset: the reset sequence mss_restart must follow
  * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
- * @nr_pds: number of proxy power domains
- * @pd_names: their names, in provider index order
+ * @pd_mask: the proxy power domains (BIT(SIM_PD_*))
+ * @protected: TrustZone moves memory ownership (need_mem_protection);
+ *	from the SoC table, filled in at probe
+ * @mba_image: the driver's default MBA name; from the SoC table, for the
+ *	status file
  */
 struct mss_sim_flavour {
 	const char *name;
-	const char *mss_compatible;
-	bool boot_fsm;
+	enum sim_boot boot;
 	bool fsm_xo;
-	bool protected;
-	bool alt_reset;
-	bool spare_reg;
+	enum sim_reset reset;
 	bool has_qmp;
-	unsigned int nr_pds;
-	const char *const *pd_names;
+	unsigned long pd_mask;
+	bool protected;
+	const char *mba_image;
 };
 
 enum sim_state {
@@ -435,6 +452,9 @@ void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 
 /* flavours.c: the flavour table, as match data of the platform driver */
 extern const struct of_device_id mss_sim_of_match[];
+const struct mss_sim_flavour *sim_flavour_get(struct device *dev);
+bool sim_flavour_serves(const struct mss_sim_flavour *fl,
+			const struct device_node *np);
 
 /* irq.c: the interrupt lines */
 extern const char *const sim_line_names[SIM_NR_IRQS];
@@ -506,6 +526,7 @@ int sim_reset_init(struct mss_sim *sim);
 void sim_reset_exit(struct mss_sim *sim);
 
 /* power.c: the proxy power domains */
+extern const char *const sim_pd_names[SIM_MAX_PDS];
 int sim_pd_init(struct mss_sim *sim);
 void sim_pd_exit(struct mss_sim *sim);
 bool sim_powered(struct mss_sim *sim);

@@ -115,12 +115,12 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 		sim_seq_error(sim, "Q6 started with a proxy power domain off");
 		ok = false;
 	}
-	if (sim->fl->alt_reset && sim->pdc_asserted) {
+	if (sim->fl->reset == SIM_RESET_ALT && sim->pdc_asserted) {
 		sim_seq_error(sim, "Q6 started with pdc_reset asserted");
 		ok = false;
 	}
 
-	if (sim->fl->boot_fsm) {
+	if (sim->fl->boot == SIM_BOOT_FSM) {
 		if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN)) {
 			sim_seq_error(sim, "boot FSM triggered with the sleep clock off");
 			ok = false;
@@ -162,7 +162,7 @@ static bool sim_core_start_ok(struct mss_sim *sim)
  */
 void sim_step_idle(struct mss_sim *sim)
 {
-	if (sim->fl->boot_fsm) {
+	if (sim->fl->boot == SIM_BOOT_FSM) {
 		if (!(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
 			return;
 		if (sim_hang(sim, SIM_PH_FSM))

@@ -26,10 +26,10 @@ static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
 /* Checks before mss_restart takes the modem down (@lock held) */
 static void sim_check_restart(struct mss_sim *sim, bool pulse)
 {
-	if (sim->fl->alt_reset && !sim->pdc_asserted)
+	if (sim->fl->reset == SIM_RESET_ALT && !sim->pdc_asserted)
 		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
 
-	if (sim->fl->spare_reg && !pulse) {
+	if (sim->fl->reset == SIM_RESET_SPARE && !pulse) {
 		if (!sim->pdc_asserted)
 			sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
 		if (sim->spare &&
