@@ -245,9 +245,7 @@ static int mss_sim_probe(struct platform_device *pdev)
 	if (ret)
 		goto err_put_mss;
 	sim->qdsp6 = sim_map_named(sim, "qdsp6",
-				   sim->fl->boot == SIM_BOOT_FSM ?
-				   QDSP6SS_BOOT_CMD + 4 :
-						       QDSP6SS_MEM_PWR_CTL + 4);
+				   sim_q6_window_size(sim->fl));
 	sim->rmb = sim_map_named(sim, "rmb", RMB_WINDOW_SIZE);
 	if (!sim->qdsp6 || !sim->rmb) {
 		ret = -EINVAL;

@@ -13,6 +13,7 @@
 #include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/limits.h>
+#include <linux/math64.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -49,6 +50,8 @@ static const struct {
 	SIM_COUNTER(xpu_denied),
 	SIM_COUNTER(bus_errors),
 	SIM_COUNTER(seq_errors),
+	SIM_COUNTER(bhs_acks),
+	SIM_COUNTER(clamped_resets),
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
@@ -186,6 +189,13 @@ static int sim_status_show(struct seq_file *m, void *unused)
 	if (sim->dp_len)
 		seq_printf(m, "debug policy: %#x+%#x\n", sim->dp_addr,
 			   sim->dp_len);
+	if (sim->q6_started)
+		seq_printf(m, "q6 at start: reset %#x pwr %#x mem %#x xo %#x bhs %#x acc %#x\n",
+			   sim->q6_at_start.reset, sim->q6_at_start.pwr,
+			   sim->q6_at_start.mem, sim->q6_at_start.xo,
+			   sim->q6_at_start.bhs, sim->q6_at_start.acc);
+	seq_printf(m, "attentive passes: %llu, longest gap %lld us\n",
+		   sim->attend_passes, div_s64(sim->attend_gap_max, NSEC_PER_USEC));
 	mutex_unlock(&sim->lock);
 
 	return 0;

@@ -2,8 +2,9 @@
 /*
  * Simulated Qualcomm modem subsystem: the simulated SoC flavours.  Each
  * row of mss_sim_flavours[] says how the simulated hardware of one SoC
- * behaves (how the Q6 is started, the reset sequence, the AOSS QMP and
- * the proxy power domains), and mss_sim_of_match[] binds a
+ * behaves (how the Q6 is started and which power-up steps it checks, the
+ * reset sequence, the AOSS QMP and the proxy power domains), and
+ * mss_sim_of_match[] binds a
  * "linux,<soc>-mss-sim" node to its row.  Everything else reads the row;
  * no code tests a SoC by name.
  *
@@ -26,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
+#include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
 
 /* The SoC table: compatible, SoC name, protection, default MBA */
@@ -44,6 +46,7 @@ enum {
 	SIM_SDM845,
 	SIM_SC7180,
 	SIM_MSM8916,
+	SIM_MSM8996,
 };
 
 #define SIM_PDS_CX_MX		(BIT(SIM_PD_CX) | BIT(SIM_PD_MX))
@@ -70,6 +73,15 @@ static const struct mss_sim_flavour mss_sim_flavours[] = {
 		.name = "msm8916",
 		.boot = SIM_BOOT_V5,
 	},
+	[SIM_MSM8996] = {
+		.name = "msm8996",
+		.boot = SIM_BOOT_V56,
+		.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
+		.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+		.mem_top_bit = 19,
+		.clamp_on_reclaim = true,
+		.pd_mask = SIM_PDS_CX_MX,
+	},
 };
 
 #define SIM_MATCH(_soc, _idx) \
@@ -80,6 +92,7 @@ const struct of_device_id mss_sim_of_match[] = {
 	SIM_MATCH(sdm845, SIM_SDM845),
 	SIM_MATCH(sc7180, SIM_SC7180),
 	SIM_MATCH(msm8916, SIM_MSM8916),
+	SIM_MATCH(msm8996, SIM_MSM8996),
 	{ }
 };
 MODULE_DEVICE_TABLE(of, mss_sim_of_match);

@@ -6,11 +6,15 @@
  * the boot protocol one state (Q6 start, PBL, MBA, segments, handover,
  * ready) and watches the stop bit; it then sleeps ~30 us while a boot is
  * in progress, 5-20 ms while a halt or stop may come, and until an event
- * otherwise.  Interrupts are raised after the pass, without @lock.  The
+ * otherwise.  For 50 ms after an event that starts a power-up or a
+ * teardown (sim_attend()) it does not sleep at all, only yields: the
+ * driver gives some handshakes 200 us or less, and the power-up order is
+ * sampled (q6ss.c).  Interrupts are raised after the pass, without @lock.  The
  * state file and the hang, stop_ack, crash_on, crash and ready_delay_ms
  * knobs act on this state machine.
  */
 
+#include <kunit/visibility.h>
 #include <linux/bitops.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
@@ -33,15 +37,12 @@
 #include "mss_sim.h"
 #include "qcom_scm_sim.h"
 
-#define Q6SS_RESET_DEFAULT	(Q6SS_STOP_CORE | Q6SS_CORE_ARES | \
-				 Q6SS_BUS_ARES_ENABLE)
-#define Q6SS_PWR_CTL_DEFAULT	(Q6SS_CLAMP_IO | QDSP6v56_CLAMP_WL | \
-				 QDSP6v56_CLAMP_QMC_MEM)
-
 #define SIM_FAST_NS		(30 * NSEC_PER_USEC)
 #define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
 #define SIM_RUNNING_NS		(20 * NSEC_PER_MSEC)
 #define SIM_ACTIVE_WINDOW_MS	5000
+#define SIM_ATTEND_MS		50
+#define SIM_FULL_PASS_NS	(200 * NSEC_PER_USEC)
 #define SIM_STOP_ACK_DELAY_MS	1
 
 const char *const sim_state_names[SIM_NR_STATES] = {
@@ -89,6 +90,28 @@ void sim_kick(struct mss_sim *sim)
 }
 
 /**
+ * sim_attend() - poll without sleeping for a while
+ * @sim: the simulator; any context
+ *
+ * Called on the events that precede a power-up (the driver enabling the
+ * handover interrupt in qcom_q6v5_prepare(), a proxy power domain going
+ * on, mss_restart released): the driver waits 200 us for sdm660's head
+ * switch acknowledgment, and the power-up order is only seen by
+ * sampling.
+ */
+void sim_attend(struct mss_sim *sim)
+{
+	atomic64_set(&sim->attend_until,
+		     ktime_to_ns(ktime_add_ms(ktime_get(), SIM_ATTEND_MS)));
+	sim_kick(sim);
+}
+
+static bool sim_attentive(struct mss_sim *sim, ktime_t now)
+{
+	return ktime_to_ns(now) < atomic64_read(&sim->attend_until);
+}
+
+/**
  * sim_activity() - poll fast for a while: the driver is talking to the modem
  * @sim: the simulator, @lock held
  */
@@ -110,6 +133,8 @@ void sim_set_state(struct mss_sim *sim, enum sim_state state)
 		dev_dbg(sim->dev, "state %s -> %s\n",
 			sim_state_names[old], sim_state_names[state]);
 	sim->state = state;
+	if (state == SIM_MBA)
+		sim->mba_ran = true;
 	sim_activity(sim);
 
 	/*
@@ -136,6 +161,41 @@ void sim_seq_error(struct mss_sim *sim, const char *what)
 {
 	sim->cnt.seq_errors++;
 	dev_err(sim->dev, "sequence error: %s\n", what);
+}
+
+const char *const sim_rule_names[SIM_NR_RULES] = {
+	[SIM_RULE_NONE] = "none",
+	[SIM_RULE_XO_BEFORE_BHS] = "head switch on with the XO clock off",
+	[SIM_RULE_MEM_BEFORE_BHS] = "memories powered before the head switch",
+	[SIM_RULE_LDO_BEFORE_BHS] = "LDO bypassed before the head switch settled",
+	[SIM_RULE_BANK_ORDER] = "memory bank powered out of order",
+	[SIM_RULE_ARES_CLAMPED] = "Q6 core reset released with the IO clamp on",
+};
+EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
+
+/**
+ * sim_rule_broken() - record a broken sequence rule
+ * @sim: the simulator; from the modem thread, @lock held or not
+ * @rule: the rule
+ *
+ * The next pass that holds @lock counts it (sim_rules_count()).
+ */
+void sim_rule_broken(struct mss_sim *sim, enum sim_rule rule)
+{
+	set_bit(rule, &sim->rules_pending);
+}
+
+/* Count the recorded rules as sequence errors, each once per boot */
+static void sim_rules_count(struct mss_sim *sim)
+{
+	unsigned long pending = xchg(&sim->rules_pending, 0);
+	unsigned int i;
+
+	for_each_set_bit(i, &pending, SIM_NR_RULES) {
+		if (test_and_set_bit(i, &sim->rules_broken))
+			continue;
+		sim_seq_error(sim, sim_rule_names[i]);
+	}
 }
 
 /**
@@ -168,20 +228,7 @@ static void sim_regs_reset(struct mss_sim *sim)
 	for (i = 0; i < RMB_WINDOW_SIZE; i += 4)
 		rmb_wr(sim, i, 0);
 
-	if (sim->fl->boot == SIM_BOOT_FSM) {
-		q6_wr(sim, QDSP6SS_BOOT_CORE_START, 0);
-		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
-		q6_wr(sim, QDSP6SS_SLEEP, 0);
-		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
-		q6_wr(sim, QDSP6SS_CORE_CBCR, 0);
-	} else {
-		q6_wr(sim, QDSP6SS_RESET_REG, Q6SS_RESET_DEFAULT);
-		q6_wr(sim, QDSP6SS_PWR_CTL_REG, Q6SS_PWR_CTL_DEFAULT);
-		q6_wr(sim, QDSP6SS_GFMUX_CTL_REG, 0);
-		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
-		q6_wr(sim, QDSP6SS_MEM_PWR_CTL, 0);
-	}
-
+	sim_q6_regs_reset(sim);
 	sim_bus_reset(sim);
 }
 
@@ -197,6 +244,9 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 	sim_regs_reset(sim);
 	sim_lines_reset(sim);
 	sim->bus_active = false;
+	sim->mba_ran = false;
+	sim_rules_count(sim);
+	sim->rules_broken = 0;
 	sim->stop_seen = false;
 	sim->stop_ack_pending = false;
 	sim->pending_crash = -1;
@@ -315,6 +365,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 
 	mutex_lock(&sim->lock);
 
+	sim_rules_count(sim);
 	sim->cnt.doorbells += hweight_long(bells);
 	if (sim_aoss_doorbell(sim, bells))
 		*fire |= BIT(SIM_IRQ_AOSS);
@@ -332,6 +383,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 
 	switch (sim->state) {
 	case SIM_IDLE:
+		sim_q6_step(sim);
 		if (sim_powered(sim))
 			sim_step_idle(sim);
 		break;
@@ -368,6 +420,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 
 	if (sim->state != SIM_OFF)
 		sim_step_stop(sim, fire);
+	sim_rules_count(sim);
 
 	/* How attentive to be until the next pass */
 	now = ktime_get();
@@ -409,9 +462,81 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 	return sleep;
 }
 
+/*
+ * States in which the driver may be waiting for a handshake, or the
+ * power-up order is sampled: the passes of other states authenticate
+ * images and are long, but nothing short is pending then.
+ */
+static bool sim_handshake_state(enum sim_state state)
+{
+	switch (state) {
+	case SIM_OFF:
+	case SIM_IDLE:
+	case SIM_RUNNING:
+	case SIM_STOPPED:
+	case SIM_CRASHED:
+	case SIM_FAILED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * A cheap pass between full ones while attentive: the handshakes and the
+ * power-up sampling only, without @lock (whose lockdep bookkeeping is what
+ * makes a full pass slow on the rig's debug kernel).  Everything it reads
+ * is register memory or written by the thread itself; rules it finds
+ * broken are counted by the next full pass.
+ */
+static void sim_fast_pass(struct mss_sim *sim)
+{
+	sim_q6_step(sim);
+}
+
+/* Attentive passes: count them and keep the longest gap between two */
+static void sim_attend_account(struct mss_sim *sim, ktime_t prev,
+			       enum sim_state prev_state, ktime_t now)
+{
+	s64 gap = ktime_to_ns(ktime_sub(now, prev));
+
+	WRITE_ONCE(sim->attend_passes, sim->attend_passes + 1);
+	if (sim_handshake_state(prev_state) &&
+	    sim_handshake_state(READ_ONCE(sim->state)) &&
+	    gap > sim->attend_gap_max)
+		WRITE_ONCE(sim->attend_gap_max, gap);
+}
+
+/*
+ * Fast passes until a full pass is due or an event comes; the first pass
+ * after a sleep starts a new series (the gaps within one are what the
+ * sampling can miss).
+ */
+static void sim_attend_burst(struct mss_sim *sim, ktime_t now, bool series)
+{
+	ktime_t end = ktime_add_ns(now, SIM_FULL_PASS_NS);
+	enum sim_state state = sim->last_state;
+	ktime_t prev = sim->last_pass;
+
+	do {
+		if (series)
+			sim_attend_account(sim, prev, state, now);
+		series = true;
+		prev = now;
+		state = READ_ONCE(sim->state);
+		sim_fast_pass(sim);
+		cond_resched();
+		now = ktime_get();
+	} while (ktime_before(now, end) && !atomic_read(&sim->kicked) &&
+		 !kthread_should_stop());
+	sim->last_pass = prev;
+	sim->last_state = state;
+}
+
 static int sim_thread(void *data)
 {
 	struct mss_sim *sim = data;
+	bool attentive = false;
 
 	while (!kthread_should_stop()) {
 		unsigned long fire = 0;
@@ -421,6 +546,15 @@ static int sim_thread(void *data)
 		ns = sim_step(sim, &fire);
 		if (fire)
 			sim_fire(sim, fire);
+
+		t = ktime_get();
+		if (sim_attentive(sim, t)) {
+			atomic_set(&sim->kicked, 0);
+			sim_attend_burst(sim, t, attentive);
+			attentive = true;
+			continue;
+		}
+		attentive = false;
 
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (kthread_should_stop() || atomic_xchg(&sim->kicked, 0)) {

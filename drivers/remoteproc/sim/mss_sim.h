@@ -9,6 +9,7 @@
  *   irq.c       interrupt lines (irq domain), inject_irq
  *   modem.c     state machine and modem thread, state and its knobs
  *   pbl.c       Q6 core start, PBL, MBA image authentication
+ *   q6ss.c      QDSP6v5/v56 power-up: reset values, order, start state
  *   mba.c       MBA: metadata, segments, handover; last_mdata
  *   image.c     the image formats (ELF, hash segment) and digests
  *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
@@ -107,6 +108,16 @@ enum sim_pd_index {
  * @boot: how the Q6 is started
  * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
  * @reset: the reset sequence mss_restart must follow
+ * @acc_override: QDSP6SS_STRAP_ACC value a v56 power-up writes; 0: the
+ *	register must keep its reset value
+ * @bhs_ack: the head switch acknowledges in QDSP6V62SS_BHS_STATUS, and the
+ *	LDO bypass must wait for it
+ * @mem_pwr_reg: register of the memory banks a v56 power-up turns on one
+ *	at a time; 0: the memories are in QDSP6SS_PWR_CTL (msm8909)
+ * @mem_top_bit: highest bank of @mem_pwr_reg; banks go on top down
+ * @mem_reverse: banks below this one go on last, bottom up
+ * @clamp_on_reclaim: the teardown after an MBA ran clamps the Q6 IO and
+ *	memories before mss_restart is asserted (msm8996)
  * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
  * @pd_mask: the proxy power domains (BIT(SIM_PD_*))
  * @protected: TrustZone moves memory ownership (need_mem_protection);
@@ -119,6 +130,12 @@ struct mss_sim_flavour {
 	enum sim_boot boot;
 	bool fsm_xo;
 	enum sim_reset reset;
+	u32 acc_override;
+	bool bhs_ack;
+	u32 mem_pwr_reg;
+	u8 mem_top_bit;
+	u8 mem_reverse;
+	bool clamp_on_reclaim;
 	bool has_qmp;
 	unsigned long pd_mask;
 	bool protected;
@@ -199,6 +216,8 @@ enum sim_region {
  * @xpu_denied: modem reads refused by the XPU model
  * @bus_errors: modem reads outside modem DDR
  * @seq_errors: driver sequences that real hardware would not accept
+ * @bhs_acks: QDSP6 head switch acknowledgements given (sdm660)
+ * @clamped_resets: teardown resets with the Q6 clamped (msm8996)
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
@@ -225,6 +244,8 @@ struct sim_counters {
 	u32 xpu_denied;
 	u32 bus_errors;
 	u32 seq_errors;
+	u32 bhs_acks;
+	u32 clamped_resets;
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
@@ -287,6 +308,41 @@ struct sim_seg {
 };
 
 struct mss_sim;
+
+/**
+ * struct sim_q6_snap - the QDSP6SS power controls at one moment
+ * @reset: QDSP6SS_RESET
+ * @gfmux: QDSP6SS_GFMUX_CTL
+ * @pwr: QDSP6SS_PWR_CTL
+ * @xo: QDSP6SS_XO_CBCR (v56)
+ * @mem: the memory bank register (v56)
+ * @bhs: QDSP6V62SS_BHS_STATUS (v56)
+ * @acc: QDSP6SS_STRAP_ACC (v56)
+ */
+struct sim_q6_snap {
+	u32 reset;
+	u32 gfmux;
+	u32 pwr;
+	u32 xo;
+	u32 mem;
+	u32 bhs;
+	u32 acc;
+};
+
+/*
+ * Sequence rules the modem thread checks without @lock (q6ss.c):
+ * a broken one is recorded with sim_rule_broken() and counted as a
+ * sequence error by the next pass that holds the lock, once per boot.
+ */
+enum sim_rule {
+	SIM_RULE_NONE,
+	SIM_RULE_XO_BEFORE_BHS,
+	SIM_RULE_MEM_BEFORE_BHS,
+	SIM_RULE_LDO_BEFORE_BHS,
+	SIM_RULE_BANK_ORDER,
+	SIM_RULE_ARES_CLAMPED,
+	SIM_NR_RULES,
+};
 
 /**
  * struct sim_s32_hook - a signed integer fault hook in debugfs
@@ -359,6 +415,13 @@ struct mss_sim {
 	atomic_t kicked;
 	struct dentry *dbg;
 
+	/* polling without sleeping until then (sim_attend()), in ns */
+	atomic64_t attend_until;
+	ktime_t last_pass;
+	enum sim_state last_state;
+	u64 attend_passes;
+	s64 attend_gap_max;
+
 	spinlock_t evlock;		/* see the locking rules above */
 	unsigned long irq_level;
 	unsigned long irq_unmasked;
@@ -378,6 +441,15 @@ struct mss_sim {
 	ktime_t ready_at;
 	ktime_t stop_ack_at;
 	bool stop_ack_pending;
+	bool mba_ran;			/* since the last reset */
+
+	/* sim_rule_broken(): set by the thread, counted under @lock */
+	unsigned long rules_pending;
+	unsigned long rules_broken;	/* this boot */
+
+	/* q6ss.c: registers at the core start */
+	struct sim_q6_snap q6_at_start;
+	bool q6_started;
 
 	/* the boot in progress */
 	u32 mba_addr;
@@ -456,6 +528,17 @@ const struct mss_sim_flavour *sim_flavour_get(struct device *dev);
 bool sim_flavour_serves(const struct mss_sim_flavour *fl,
 			const struct device_node *np);
 
+/* q6ss.c: the QDSP6SS power controls (v5, v56) */
+enum sim_rule sim_q6_order_check(const struct mss_sim_flavour *fl,
+				 const struct sim_q6_snap *s);
+const char *sim_q6_start_check(const struct mss_sim_flavour *fl,
+			       const struct sim_q6_snap *s);
+size_t sim_q6_window_size(const struct mss_sim_flavour *fl);
+void sim_q6_regs_reset(struct mss_sim *sim);
+void sim_q6_step(struct mss_sim *sim);
+bool sim_q6_start_ok(struct mss_sim *sim);
+void sim_q6_check_reset(struct mss_sim *sim);
+
 /* irq.c: the interrupt lines */
 extern const char *const sim_line_names[SIM_NR_IRQS];
 int sim_check_irqs(struct mss_sim *sim);
@@ -471,9 +554,12 @@ int sim_modem_init(struct mss_sim *sim);
 void sim_modem_exit(struct mss_sim *sim);
 void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_kick(struct mss_sim *sim);
+void sim_attend(struct mss_sim *sim);
 void sim_activity(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
+extern const char *const sim_rule_names[SIM_NR_RULES];
+void sim_rule_broken(struct mss_sim *sim, enum sim_rule rule);
 void sim_fail(struct mss_sim *sim, u32 reg, int status);
 void sim_free_boot(struct mss_sim *sim);
 void sim_modem_reset(struct mss_sim *sim, bool hold);

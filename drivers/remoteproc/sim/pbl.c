@@ -2,10 +2,11 @@
 /*
  * Simulated Qualcomm modem subsystem: the Q6 core start and the primary
  * boot loader (PBL).  Out of reset the core starts when the driver
- * triggers the boot FSM or releases STOP_CORE after the QDSP6v5 power-up
- * sequence; the simulator checks that sequence (power domains, resets,
- * clocks, power and clamp bits) first.  The PBL then reports its status
- * and authenticates the MBA image the driver placed at RMB_MBA_IMAGE_REG:
+ * triggers the boot FSM or releases STOP_CORE after the QDSP6v5/v56
+ * power-up sequence; the simulator checks that sequence (power domains,
+ * resets, clocks, power and clamp bits; q6ss.c for v5 and v56) first.
+ * The PBL then reports its status and authenticates the MBA image the
+ * driver placed at RMB_MBA_IMAGE_REG:
  * the headers and every loadable segment against the image's hash segment.
  * The fail_pbl and fail_mba knobs make it report another status instead.
  */
@@ -19,13 +20,6 @@
 #include "mss_sim.h"
 
 #define SIM_MBA_MAX		SZ_1M
-
-/* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
-#define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
-				 Q6SS_L2TAG_SLP_NRET_N | Q6SS_ETB_SLP_NRET_N | \
-				 Q6SS_L2DATA_STBY_N | Q6SS_L2DATA_SLP_NRET_N_0 | \
-				 Q6SS_L2DATA_SLP_NRET_N_1 | \
-				 Q6SS_L2DATA_SLP_NRET_N_2)
 
 static int sim_auth_mba(struct mss_sim *sim)
 {
@@ -135,22 +129,8 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 			sim_seq_error(sim, "boot FSM triggered without BOOT_CORE_START");
 			ok = false;
 		}
-	} else {
-		u32 pwr = q6_rd(sim, QDSP6SS_PWR_CTL_REG);
-
-		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_CORE_ARES) {
-			sim_seq_error(sim, "STOP_CORE released with CORE_ARES asserted");
-			ok = false;
-		}
-		if (!(q6_rd(sim, QDSP6SS_GFMUX_CTL_REG) & Q6SS_CLK_ENABLE)) {
-			sim_seq_error(sim, "STOP_CORE released with the core clock off");
-			ok = false;
-		}
-		if ((pwr & Q6V5_PWR_ON_BITS) != Q6V5_PWR_ON_BITS ||
-		    (pwr & Q6SS_CLAMP_IO)) {
-			sim_seq_error(sim, "STOP_CORE released before the Q6 power-up sequence");
-			ok = false;
-		}
+	} else if (!sim_q6_start_ok(sim)) {
+		ok = false;
 	}
 
 	return ok;

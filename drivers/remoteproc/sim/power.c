@@ -53,6 +53,9 @@ static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
 	spin_unlock_irqrestore(&sim->evlock, flags);
 	dev_dbg(sim->dev, "power domain %s %s\n", sim_pd_names[pd->idx],
 		on ? "on" : "off");
+	/* A power-up sequence with short handshakes may follow */
+	if (on)
+		sim_attend(sim);
 	sim_kick(sim);
 
 	return 0;
