@@ -308,6 +308,9 @@ static int sim_corrupt_show(struct seq_file *m, void *unused)
 		seq_printf(m, "segment %u %d\n", sim->corrupt_phdr,
 			   sim->corrupt_count);
 		break;
+	case SIM_CORRUPT_CHAIN:
+		seq_printf(m, "chain %d\n", sim->corrupt_count);
+		break;
 	default:
 		seq_puts(m, "none\n");
 		break;
@@ -318,8 +321,10 @@ static int sim_corrupt_show(struct seq_file *m, void *unused)
 }
 
 /*
- * "none", "mba [COUNT]", "metadata [COUNT]" or "segment PHDR [COUNT]":
- * flip a byte of the next COUNT reads (default 1, -1 forever).
+ * "none", "mba [COUNT]", "metadata [COUNT]", "segment PHDR [COUNT]" or
+ * "chain [COUNT]": flip a byte of the next COUNT reads (default 1, -1
+ * forever); "chain" flips the last byte of the attestation certificate of
+ * the next certificate chains (MBA image or metadata) read.
  */
 static ssize_t sim_corrupt_write(struct file *file, const char __user *ubuf,
 				 size_t count, loff_t *ppos)
@@ -339,8 +344,11 @@ static ssize_t sim_corrupt_write(struct file *file, const char __user *ubuf,
 		return -EINVAL;
 	if (!strcmp(word, "none")) {
 		what = SIM_CORRUPT_NONE;
-	} else if (!strcmp(word, "mba") || !strcmp(word, "metadata")) {
-		what = strcmp(word, "mba") ? SIM_CORRUPT_MDATA : SIM_CORRUPT_MBA;
+	} else if (!strcmp(word, "mba") || !strcmp(word, "metadata") ||
+		   !strcmp(word, "chain")) {
+		what = !strcmp(word, "mba") ? SIM_CORRUPT_MBA :
+		       !strcmp(word, "chain") ? SIM_CORRUPT_CHAIN :
+						SIM_CORRUPT_MDATA;
 		if (sscanf(buf, "%*s %d", &n) < 1)
 			n = 1;
 	} else if (!strcmp(word, "segment")) {

@@ -83,9 +83,18 @@
  *   crash           write fatal or wdog: crash now (modem out of reset)
  *   crash_on        "none" or "<mba|mdata|load|running> <fatal|wdog>":
  *                   crash once when that phase is reached
- *   corrupt_read    "none", "mba [N]", "metadata [N]", "segment PHDR [N]":
- *                   flip a byte of what the modem reads, N times (default
- *                   1, -1 forever); the digest check then fails (-2)
+ *   corrupt_read    "none", "mba [N]", "metadata [N]", "segment PHDR [N]",
+ *                   "chain [N]": flip a byte of what the modem reads, N
+ *                   times (default 1, -1 forever); the digest check (the
+ *                   certificate chain check for "chain") then fails (-2)
+ *   oem_pk_hash     the root key hash fuse: "none" (default), 64 hex
+ *                   digits, or "firmware:NAME" (the SHA-256 of the root
+ *                   certificate in firmware file NAME)
+ *   mba_auth, modem_auth
+ *                   what the PBL and the MBA found in the last MBA image
+ *                   and modem metadata: hash segment version and digest,
+ *                   certificate chain, signature, root, and every program
+ *                   header with its load address and digest state
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
  *

@@ -221,6 +221,7 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_modem_debugfs_init(sim, d);
 	sim_pbl_debugfs_init(sim, d);
 	sim_mba_debugfs_init(sim, d);
+	sim_image_debugfs_init(sim, d);
 	sim_bus_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 

@@ -1,87 +1,90 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Simulated Qualcomm modem subsystem: the image formats the simulated PBL
- * and MBA check, and nothing else knows.  An image (the MBA .mbn, or the
- * modem metadata: ELF header, program headers and hash segment) is a
- * little-endian ELF32 whose program header 0 covers the headers and whose
- * hash segment holds a digest for every program header; the simulator's
- * hash segment is a 16-byte "MSSH" header followed by one SHA-256 per
- * program header.  Callers parse an image in steps as they map more of it
- * (ELF header, program headers, hash segment), then walk its segments and
- * verify digests through this API.
+ * and MBA check.  An image (the MBA .mbn, or the modem metadata: ELF
+ * header, program headers and hash segment) is in Qualcomm's MDT format,
+ * whose one definition is ../qcom_mss_mdt.h: hash segment versions 3, 5
+ * and 6, a SHA-256 or SHA-384 digest per program header over its p_filesz
+ * file bytes, and an RSA signature with an X.509 certificate chain.
+ * Callers parse an image in steps as they map more of it (ELF header,
+ * program headers, hash segment), authenticate its hash segment, then
+ * walk its segments and verify digests through this API; what was found
+ * is recorded in a struct sim_auth, shown in debugfs (mba_auth,
+ * modem_auth).
+ *
+ * The hash segment's authentication, as the PBL does for the MBA and the
+ * MBA for the modem image:
+ *
+ * - the certificate chain (DER certificates back to back, attestation
+ *   certificate first, root last, then 0xff padding): each certificate is
+ *   made an asymmetric key (the kernel's X.509 parser, through the key
+ *   type; its certificate structure is private to crypto/), and each
+ *   certificate's signature is verified with the next one's key, the
+ *   root's with its own;
+ * - the root: its SHA-256 must equal the OEM_PK_HASH fuse when one is
+ *   set (the "oem_pk_hash" knob; unfused by default);
+ * - the signature, in Qualcomm's legacy scheme (qcom_mss_mdt.h): PKCS#1
+ *   v1.5 padding of SHA256(opad ^ HW_ID || SHA256(ipad ^ SW_ID ||
+ *   SHA256(signed bytes))) with the attestation certificate's key.
+ *
+ * Linux 6.12 has no RSASSA-PSS: neither its X.509 parser (it refuses
+ * certificates signed with it, -ENOPKG) nor its RSA padding templates.
+ * sdm845's real images are signed that way throughout, so for them only
+ * the digests and the root's hash are checked; the chain and signature
+ * are reported "not verified" and do not refuse the image.  Anything
+ * else that does not verify refuses it (%SIM_ERR_HASH), as does an
+ * unsigned image on a fused device.
  */
 
+#include <crypto/hash.h>
+#include <crypto/public_key.h>
 #include <crypto/sha2.h>
+#include <keys/asymmetric-type.h>
 #include <linux/build_bug.h>
+#include <linux/cred.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/elf.h>
+#include <linux/firmware.h>
+#include <linux/fs.h>
+#include <linux/hex.h>
+#include <linux/key.h>
 #include <linux/minmax.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
-#include <linux/soc/qcom/mdt_loader.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
+#include "../qcom_mss_mdt.h"
 #include "mss_sim.h"
 
-#define SIM_MAX_PHNUM		100
-#define SIM_HASH_HDR		16
-#define SIM_DIGEST		SHA256_DIGEST_SIZE
-
 static_assert(sizeof(struct elf32_hdr) == SIM_IMAGE_EHDR_SIZE);
+static_assert(SIM_ROOT_HASH_SIZE == SHA256_DIGEST_SIZE);
 
-static void sim_sha_update(struct sha256_state *st, const u8 *p, size_t len)
-{
-	while (len) {
-		unsigned int n = min_t(size_t, len, SZ_1M);
+/* A certificate chain of more than this is not an MSS image's */
+#define SIM_MAX_CERTS		6
 
-		sha256_update(st, p, n);
-		p += n;
-		len -= n;
-		if (len)
-			cond_resched();
-	}
-}
-
-static void sim_sha_zeros(struct sha256_state *st, size_t len)
-{
-	static const u8 zeros[256];
-
-	while (len) {
-		unsigned int n = min_t(size_t, len, sizeof(zeros));
-
-		sha256_update(st, zeros, n);
-		len -= n;
-	}
-}
-
-/* SHA-256 of @p[0..@len) with byte @flip inverted (no flip if >= @len) */
-static void sim_sha_flip(struct sha256_state *st, const u8 *p, size_t len,
-			 size_t flip)
-{
-	u8 b;
-
-	if (flip >= len) {
-		sim_sha_update(st, p, len);
-		return;
-	}
-	b = p[flip] ^ 0xff;
-	sim_sha_update(st, p, flip);
-	sha256_update(st, &b, 1);
-	sim_sha_update(st, p + flip + 1, len - flip - 1);
-}
+static const char *const sim_digest_names[] = {
+	[SIM_DG_ZERO] = "zero",
+	[SIM_DG_PENDING] = "pending",
+	[SIM_DG_OK] = "ok",
+	[SIM_DG_BAD] = "BAD",
+	[SIM_DG_UNCHECKED] = "not loaded, not checked",
+};
 
 /**
- * sim_image_parse_ehdr() - check an image's ELF header
+ * sim_image_parse_ehdr() - how much of an image holds its program headers
  * @sim: the simulator (for messages)
  * @buf: the start of the image
  * @len: bytes at @buf, at least %SIM_IMAGE_EHDR_SIZE
  * @what: the image's name in messages
- * @img: the parsed image; on success @img->phnum and @img->hdr_size are
- *	set, and the caller maps @img->hdr_size bytes for the next step
+ * @hdr_size: on success, the bytes to map for sim_image_parse_headers()
  *
  * Return: 0, or %SIM_ERR_FORMAT.
  */
 int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
-			 const char *what, struct sim_image *img)
+			 const char *what, size_t *hdr_size)
 {
 	const struct elf32_hdr *eh = buf;
 
@@ -91,76 +94,87 @@ int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
 		dev_err(sim->dev, "%s: not a little-endian ELF32 image\n", what);
 		return SIM_ERR_FORMAT;
 	}
-	if (eh->e_phoff != sizeof(*eh) ||
-	    eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    !eh->e_phnum || eh->e_phnum > SIM_MAX_PHNUM) {
+	if (eh->e_phentsize != sizeof(struct elf32_phdr) ||
+	    eh->e_phoff < sizeof(*eh) || eh->e_phoff > SZ_64K ||
+	    eh->e_phnum < 2 || eh->e_phnum > SIM_MAX_PHNUM) {
 		dev_err(sim->dev, "%s: bad program header table (off %u, entsize %u, num %u)\n",
 			what, eh->e_phoff, eh->e_phentsize, eh->e_phnum);
 		return SIM_ERR_FORMAT;
 	}
 
-	img->phnum = eh->e_phnum;
-	img->hdr_size = sizeof(*eh) + img->phnum * sizeof(struct elf32_phdr);
-	img->ph = NULL;
-	img->digests = NULL;
+	*hdr_size = eh->e_phoff + eh->e_phnum * sizeof(struct elf32_phdr);
 
 	return 0;
 }
 
-/**
- * sim_image_parse_phdrs() - check an image's program headers
- * @sim: the simulator (for messages)
- * @buf: the start of the image
- * @len: bytes at @buf
- * @what: the image's name in messages
- * @img: the image, after sim_image_parse_ehdr(); on success it points
- *	into @buf, and @img->hash_offset and @img->hash_size locate the hash
- *	segment in the file
- *
- * Return: 0, %SIM_ERR_RANGE if @len does not cover the headers, or
- * %SIM_ERR_FORMAT.
- */
-int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
-			  const char *what, struct sim_image *img)
+static void sim_auth_reset(struct sim_auth *rep)
 {
-	const struct elf32_phdr *ph;
+	memset(rep, 0, sizeof(*rep));
+	rep->chain = "none";
+	rep->signature = "none";
+	rep->root = "none";
+}
+
+/**
+ * sim_image_parse_headers() - check an image's ELF and program headers
+ * @sim: the simulator (for messages)
+ * @buf: the start of the image, 4-byte aligned
+ * @len: bytes at @buf, at least the program headers
+ * @file_size: what the image can be at most (the bytes known to follow
+ *	@buf), at least @len
+ * @what: the image's name in messages
+ * @img: the parsed image; it points into @buf
+ * @rep: where to record the program headers, or NULL
+ *
+ * qcom_mss_mdt.h's header rules, plus p_filesz <= p_memsz for loadable
+ * segments (the driver refuses others too).
+ *
+ * Return: 0, or %SIM_ERR_FORMAT.
+ */
+int sim_image_parse_headers(struct mss_sim *sim, const void *buf, size_t len,
+			    u64 file_size, const char *what,
+			    struct sim_image *img, struct sim_auth *rep)
+{
+	const char *why;
 	unsigned int i;
 
-	if (len < img->hdr_size)
-		return SIM_ERR_RANGE;
-	ph = buf + sizeof(struct elf32_hdr);
-	img->ph = ph;
-	img->digests = NULL;
-
-	if (ph[0].p_type != PT_NULL || ph[0].p_filesz != img->hdr_size) {
-		dev_err(sim->dev, "%s: phdr 0 does not cover the headers\n",
-			what);
+	memset(img, 0, sizeof(*img));
+	if (mss_mdt_parse_headers(buf, len, file_size, &img->mdt, &why)) {
+		dev_err(sim->dev, "%s: %s\n", what, why);
+		return SIM_ERR_FORMAT;
+	}
+	if (img->mdt.phnum > SIM_MAX_PHNUM) {
+		dev_err(sim->dev, "%s: %u program headers\n", what,
+			img->mdt.phnum);
 		return SIM_ERR_FORMAT;
 	}
 
-	for (i = 1; i < img->phnum; i++)
-		if ((ph[i].p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH)
-			break;
-	if (i == img->phnum) {
-		dev_err(sim->dev, "%s: no hash segment\n", what);
-		return SIM_ERR_FORMAT;
-	}
-	img->hash_offset = ph[i].p_offset;
-	img->hash_size = ph[i].p_filesz;
+	for (i = 0; i < img->mdt.phnum; i++) {
+		const struct elf32_phdr *ph = &img->mdt.phdrs[i];
 
-	if (ph[i].p_filesz < SIM_HASH_HDR + img->phnum * SIM_DIGEST ||
-	    ph[i].p_filesz > SIM_MDATA_MAX) {
-		dev_err(sim->dev, "%s: hash segment of %u bytes for %u headers\n",
-			what, ph[i].p_filesz, img->phnum);
-		return SIM_ERR_FORMAT;
-	}
-
-	for (i = 0; i < img->phnum; i++) {
-		if (ph[i].p_type == PT_LOAD && ph[i].p_filesz > ph[i].p_memsz) {
+		if (mss_mdt_is_loadable(ph) && ph->p_filesz > ph->p_memsz) {
 			dev_err(sim->dev, "%s: phdr %u p_filesz > p_memsz\n",
 				what, i);
 			return SIM_ERR_FORMAT;
 		}
+	}
+
+	img->rep = rep;
+	if (!rep)
+		return 0;
+	rep->phnum = img->mdt.phnum;
+	for (i = 0; i < img->mdt.phnum; i++) {
+		const struct elf32_phdr *ph = &img->mdt.phdrs[i];
+
+		rep->ph[i].type = ph->p_type;
+		rep->ph[i].flags = ph->p_flags;
+		rep->ph[i].offset = ph->p_offset;
+		rep->ph[i].paddr = ph->p_paddr;
+		rep->ph[i].filesz = ph->p_filesz;
+		rep->ph[i].memsz = ph->p_memsz;
+		rep->ph[i].load = ph->p_paddr;
+		rep->ph[i].digest = mss_mdt_has_digest(ph) ? SIM_DG_PENDING :
+							     SIM_DG_ZERO;
 	}
 
 	return 0;
@@ -169,42 +183,426 @@ int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
 /**
  * sim_image_parse_hash() - check an image's hash segment
  * @sim: the simulator (for messages)
- * @img: the image, after sim_image_parse_phdrs()
- * @hs: the hash segment's @img->hash_size bytes
+ * @img: the image, after sim_image_parse_headers()
+ * @hs: the hash segment's @img->mdt.hash_size bytes, kept as long as @img
  * @what: the image's name in messages
  *
- * On success @img points to the digest table in @hs, for
- * sim_image_verify().
+ * The header must be one of the versions qcom_mss_mdt.h knows, and the
+ * digest table entry of every program header without a digest (hash
+ * segments, segments without file bytes) must be all zero.
  *
  * Return: 0, or %SIM_ERR_FORMAT.
  */
 int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
 			 const u8 *hs, const char *what)
 {
-	size_t len = img->hash_size;
-	u32 version, count, pad;
+	struct mss_mdt_hash *h = &img->hash;
+	unsigned int i, j;
+	int ret;
 
-	memcpy(&version, hs + 4, 4);
-	memcpy(&count, hs + 8, 4);
-	memcpy(&pad, hs + 12, 4);
-	version = le32_to_cpu((__force __le32)version);
-	count = le32_to_cpu((__force __le32)count);
-	pad = le32_to_cpu((__force __le32)pad);
+	ret = mss_mdt_hash_parse(hs, img->mdt.hash_size, img->mdt.phnum, h);
+	if (ret) {
+		u32 version;
 
-	if (memcmp(hs, "MSSH", 4) || version != 1 || count != img->phnum ||
-	    pad > len || SIM_HASH_HDR + (size_t)count * SIM_DIGEST != len - pad) {
-		dev_err(sim->dev, "%s: bad hash segment header (version %u, count %u for %u headers, pad %u, size %zu)\n",
-			what, version, count, img->phnum, pad, len);
+		memcpy(&version, hs + 4, sizeof(version));
+		dev_err(sim->dev, "%s: %s hash segment (version %u, %u bytes for %u headers)\n",
+			what, ret == -EOPNOTSUPP ? "unknown" : "malformed",
+			version, img->mdt.hash_size, img->mdt.phnum);
 		return SIM_ERR_FORMAT;
 	}
-	img->digests = hs + SIM_HASH_HDR;
+
+	for (i = 0; i < img->mdt.phnum; i++) {
+		const u8 *d = mss_mdt_digest(hs, h, i);
+
+		if (mss_mdt_has_digest(&img->mdt.phdrs[i]))
+			continue;
+		for (j = 0; j < h->digest_size; j++)
+			if (d[j])
+				break;
+		if (j < h->digest_size) {
+			dev_err(sim->dev, "%s: phdr %u has no file bytes but a digest\n",
+				what, i);
+			return SIM_ERR_FORMAT;
+		}
+	}
+
+	img->hs = hs;
+	if (img->rep) {
+		img->rep->version = h->version;
+		img->rep->digest_size = h->digest_size;
+	}
 
 	return 0;
 }
 
+/* Feed @len bytes, rescheduling between chunks (segments are MiBs) */
+static int sim_shash_update(struct shash_desc *desc, const u8 *p, size_t len)
+{
+	int ret = 0;
+
+	while (len && !ret) {
+		unsigned int n = min_t(size_t, len, SZ_1M);
+
+		ret = crypto_shash_update(desc, p, n);
+		p += n;
+		len -= n;
+		if (len)
+			cond_resched();
+	}
+
+	return ret;
+}
+
+/*
+ * @alg digest of the @nr buffers @p[i][0..@len[i]), the byte at offset
+ * @flip of the first read inverted (none if >= @len[0])
+ */
+static int sim_digest(const char *alg, const u8 *const *p, const size_t *len,
+		      unsigned int nr, size_t flip, u8 *out)
+{
+	struct crypto_shash *tfm;
+	unsigned int i;
+	int ret;
+
+	tfm = crypto_alloc_shash(alg, 0, 0);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
+
+	{
+		SHASH_DESC_ON_STACK(desc, tfm);
+
+		desc->tfm = tfm;
+		ret = crypto_shash_init(desc);
+		for (i = 0; i < nr && !ret; i++) {
+			if (!i && flip < len[0]) {
+				u8 b = p[0][flip] ^ 0xff;
+
+				ret = sim_shash_update(desc, p[0], flip);
+				if (!ret)
+					ret = crypto_shash_update(desc, &b, 1);
+				if (!ret)
+					ret = sim_shash_update(desc,
+							       p[0] + flip + 1,
+							       len[0] - flip - 1);
+			} else {
+				ret = sim_shash_update(desc, p[i], len[i]);
+			}
+		}
+		if (!ret)
+			ret = crypto_shash_final(desc, out);
+		shash_desc_zero(desc);
+	}
+	crypto_free_shash(tfm);
+
+	return ret;
+}
+
+static int sim_sha256(const void *p, size_t len, u8 *out)
+{
+	const u8 *bufs[] = { p };
+	size_t lens[] = { len };
+
+	return sim_digest("sha256", bufs, lens, 1, SIZE_MAX, out);
+}
+
+/*
+ * The value of the leaf's "NN <16 hex digits> NAME" OU field, e.g.
+ * "01 0000000000000002 SW_ID".  The kernel's X.509 parser keeps only the
+ * CN, O and email of a subject, so the field is found by its text.
+ */
+static bool sim_cert_ou(const u8 *der, size_t len, const char *name, u64 *val)
+{
+	size_t nlen = strlen(name);
+	const u8 *p = der, *end = der + len;
+	char hex[17];
+
+	while ((p = memchr(p, name[0], end - p)) && end - p >= nlen) {
+		if (memcmp(p, name, nlen) || p - der < 17 || p[-1] != ' ') {
+			p++;
+			continue;
+		}
+		memcpy(hex, p - 17, 16);
+		hex[16] = 0;
+		return !kstrtou64(hex, 16, val);
+	}
+
+	return false;
+}
+
+/* Length of the DER certificate (SEQUENCE) at @p, or 0 */
+static size_t sim_der_len(const u8 *p, size_t avail)
+{
+	size_t len;
+
+	if (avail < 4 || p[0] != 0x30)
+		return 0;
+	if (p[1] == 0x82)
+		len = 4 + ((size_t)p[2] << 8 | p[3]);
+	else if (p[1] == 0x81)
+		len = 3 + p[2];
+	else if (p[1] < 0x80)
+		len = 2 + p[1];
+	else
+		return 0;
+
+	return len <= avail ? len : 0;
+}
+
+/* An asymmetric key made from a DER certificate, without a keyring */
+static struct key *sim_cert_key(const u8 *der, size_t len)
+{
+	struct key *key;
+	int ret;
+
+	key = key_alloc(&key_type_asymmetric, "qcom_mss_sim certificate",
+			GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, current_cred(),
+			KEY_POS_VIEW | KEY_POS_READ | KEY_POS_SEARCH,
+			KEY_ALLOC_NOT_IN_QUOTA, NULL);
+	if (IS_ERR(key))
+		return key;
+
+	ret = key_instantiate_and_link(key, der, len, NULL, NULL);
+	if (ret) {
+		key_put(key);
+		return ERR_PTR(ret);
+	}
+
+	return key;
+}
+
+/* The signature of the certificate @key was made from, or NULL */
+static const struct public_key_signature *sim_cert_sig(const struct key *key)
+{
+	return key->payload.data[asym_auth];
+}
+
+struct sim_chain {
+	const u8 *der[SIM_MAX_CERTS];
+	size_t len[SIM_MAX_CERTS];
+	unsigned int n;
+};
+
+/* Split the certificate chain area into its certificates */
+static int sim_chain_split(struct mss_sim *sim, const u8 *p, size_t size,
+			   const char *what, struct sim_chain *c)
+{
+	size_t off = 0, len;
+
+	c->n = 0;
+	while (off < size && p[off] != 0xff) {
+		len = sim_der_len(p + off, size - off);
+		if (!len || c->n == SIM_MAX_CERTS) {
+			dev_err(sim->dev, "%s: malformed certificate chain at byte %zu\n",
+				what, off);
+			return SIM_ERR_HASH;
+		}
+		c->der[c->n] = p + off;
+		c->len[c->n++] = len;
+		off += len;
+	}
+	for (; off < size; off++) {
+		if (p[off] != 0xff) {
+			dev_err(sim->dev, "%s: certificate chain padding is not 0xff\n",
+				what);
+			return SIM_ERR_HASH;
+		}
+	}
+
+	return 0;
+}
+
+/* The legacy scheme's digest of the signed bytes */
+static int sim_legacy_digest(const u8 *signed_bytes, size_t len, u64 sw_id,
+			     u64 hw_id, u8 *out)
+{
+	u8 ipad[8], opad[8], inner[SHA256_DIGEST_SIZE];
+	u8 buf[8 + SHA256_DIGEST_SIZE];
+	int ret;
+
+	mss_mdt_legacy_key(MSS_MDT_LEGACY_IPAD, sw_id, ipad);
+	mss_mdt_legacy_key(MSS_MDT_LEGACY_OPAD, hw_id, opad);
+
+	ret = sim_sha256(signed_bytes, len, inner);
+	if (ret)
+		return ret;
+	memcpy(buf, ipad, 8);
+	memcpy(buf + 8, inner, sizeof(inner));
+	ret = sim_sha256(buf, sizeof(buf), inner);
+	if (ret)
+		return ret;
+	memcpy(buf, opad, 8);
+	memcpy(buf + 8, inner, sizeof(inner));
+
+	return sim_sha256(buf, sizeof(buf), out);
+}
+
+/*
+ * Verify the chain and the legacy signature.  Return: 0 verified, 1 not
+ * verifiable with 6.12's crypto (RSASSA-PSS), or %SIM_ERR_HASH.
+ */
+static int sim_verify_chain(struct mss_sim *sim, const struct sim_image *img,
+			    const struct sim_chain *c, u64 sw_id,
+			    bool corrupt_leaf, const char *what,
+			    struct sim_auth *rep)
+{
+	const struct mss_mdt_hash *h = &img->hash;
+	struct key *keys[SIM_MAX_CERTS] = { };
+	struct public_key_signature sig = { };
+	u8 digest[SHA256_DIGEST_SIZE];
+	u64 leaf_sw, hw_id = 0;
+	unsigned int i;
+	u8 *leaf;
+	int ret = 0;
+
+	/* corrupt_read "chain": a flipped last byte of the leaf's signature */
+	leaf = kmemdup(c->der[0], c->len[0], GFP_KERNEL);
+	if (!leaf)
+		return SIM_ERR_GENERIC;
+	if (corrupt_leaf)
+		leaf[c->len[0] - 1] ^= 0xff;
+
+	for (i = 0; i < c->n; i++) {
+		keys[i] = sim_cert_key(i ? c->der[i] : leaf, c->len[i]);
+		if (IS_ERR(keys[i])) {
+			ret = PTR_ERR(keys[i]);
+			keys[i] = NULL;
+			if (ret == -ENOPKG) {
+				dev_info(sim->dev, "%s: certificate %u uses an algorithm 6.12 lacks (RSASSA-PSS?): chain and signature not verified\n",
+					 what, i);
+				rep->chain = "not verified (RSASSA-PSS certificates: not in 6.12)";
+				rep->signature = "not verified (RSASSA-PSS: not in 6.12)";
+				ret = 1;
+			} else {
+				dev_err(sim->dev, "%s: certificate %u does not parse: %d\n",
+					what, i, ret);
+				rep->chain = "BAD (a certificate does not parse)";
+				ret = SIM_ERR_HASH;
+			}
+			goto out;
+		}
+	}
+
+	/* Each certificate is signed by the next, the root by itself */
+	for (i = 0; i < c->n; i++) {
+		struct key *issuer = keys[min(i + 1, c->n - 1)];
+		const struct public_key_signature *s = sim_cert_sig(keys[i]);
+
+		ret = s ? verify_signature(issuer, s) : -ENOPKG;
+		if (ret) {
+			dev_err(sim->dev, "%s: certificate %u is not signed by %s: %d\n",
+				what, i, i + 1 < c->n ? "the next one" : "itself",
+				ret);
+			rep->chain = "BAD (a signature does not verify)";
+			ret = SIM_ERR_HASH;
+			goto out;
+		}
+	}
+	rep->chain = "ok";
+
+	if (sim_cert_ou(leaf, c->len[0], "SW_ID", &leaf_sw) &&
+	    leaf_sw != sw_id) {
+		dev_err(sim->dev, "%s: signed for SW_ID %#llx, not %#llx\n",
+			what, leaf_sw, sw_id);
+		rep->signature = "BAD (another image's SW_ID)";
+		ret = SIM_ERR_HASH;
+		goto out;
+	}
+	sim_cert_ou(leaf, c->len[0], "HW_ID", &hw_id);
+
+	ret = sim_legacy_digest(img->hs, h->signed_size, sw_id, hw_id, digest);
+	if (ret) {
+		ret = SIM_ERR_GENERIC;
+		goto out;
+	}
+	sig.s = (u8 *)img->hs + h->signature_offset;
+	sig.s_size = h->signature_size;
+	sig.digest = digest;
+	sig.digest_size = sizeof(digest);
+	sig.pkey_algo = "rsa";
+	sig.encoding = "pkcs1";
+	ret = verify_signature(keys[0], &sig);
+	if (ret) {
+		dev_err(sim->dev, "%s: signature does not verify (legacy scheme): %d\n",
+			what, ret);
+		rep->signature = "BAD";
+		ret = SIM_ERR_HASH;
+		goto out;
+	}
+	rep->signature = "ok (legacy)";
+out:
+	for (i = 0; i < c->n; i++)
+		key_put(keys[i]);
+	kfree(leaf);
+
+	return ret;
+}
+
+/**
+ * sim_image_authenticate() - authenticate an image's hash segment
+ * @sim: the simulator, @lock held (for the fuse)
+ * @img: the image, after sim_image_parse_hash()
+ * @sw_id: the software ID the image must be signed for
+ *	(%MSS_MDT_SW_ID_MBA, %MSS_MDT_SW_ID_MODEM)
+ * @corrupt_leaf: flip a byte of the attestation certificate first (the
+ *	corrupt_read knob)
+ * @what: the image's name in messages
+ *
+ * See the top of this file.  The result is recorded in @img's report.
+ *
+ * Return: 0, %SIM_ERR_HASH or %SIM_ERR_GENERIC.
+ */
+int sim_image_authenticate(struct mss_sim *sim, const struct sim_image *img,
+			   u64 sw_id, bool corrupt_leaf, const char *what)
+{
+	const struct mss_mdt_hash *h = &img->hash;
+	struct sim_auth *rep = img->rep;
+	struct sim_chain c;
+	int ret;
+
+	if (!h->signature_size) {
+		if (sim->fuse_set) {
+			dev_err(sim->dev, "%s: unsigned image, but OEM_PK_HASH is fused\n",
+				what);
+			rep->root = "unsigned image on a fused device";
+			return SIM_ERR_HASH;
+		}
+		return 0;
+	}
+
+	ret = sim_chain_split(sim, img->hs + h->cert_chain_offset,
+			      h->cert_chain_size, what, &c);
+	if (ret) {
+		rep->chain = "BAD (malformed)";
+		return ret;
+	}
+	rep->certs = c.n;
+	if (!c.n) {
+		dev_err(sim->dev, "%s: signed, but no certificate\n", what);
+		rep->chain = "BAD (empty)";
+		return SIM_ERR_HASH;
+	}
+
+	ret = sim_sha256(c.der[c.n - 1], c.len[c.n - 1], rep->root_hash);
+	if (ret)
+		return SIM_ERR_GENERIC;
+	rep->root_valid = true;
+	rep->root = sim->fuse_set ? "matches OEM_PK_HASH" : "not fused";
+	if (sim->fuse_set &&
+	    memcmp(rep->root_hash, sim->fuse, sizeof(sim->fuse))) {
+		dev_err(sim->dev, "%s: root certificate does not match OEM_PK_HASH\n",
+			what);
+		rep->root = "MISMATCH with OEM_PK_HASH";
+		return SIM_ERR_HASH;
+	}
+
+	ret = sim_verify_chain(sim, img, &c, sw_id, corrupt_leaf, what, rep);
+
+	return ret > 0 ? 0 : ret;
+}
+
 /**
  * sim_image_extent() - how many file bytes the image's segments span
- * @img: the image, after sim_image_parse_phdrs()
+ * @img: the image, after sim_image_parse_headers()
  *
  * Return: the largest p_offset + p_filesz over the program headers.
  */
@@ -213,8 +611,8 @@ size_t sim_image_extent(const struct sim_image *img)
 	size_t extent = 0;
 	unsigned int i;
 
-	for (i = 0; i < img->phnum; i++) {
-		const struct elf32_phdr *ph = &img->ph[i];
+	for (i = 0; i < img->mdt.phnum; i++) {
+		const struct elf32_phdr *ph = &img->mdt.phdrs[i];
 
 		if (ph->p_filesz && (u64)ph->p_offset + ph->p_filesz > extent)
 			extent = (u64)ph->p_offset + ph->p_filesz;
@@ -225,57 +623,246 @@ size_t sim_image_extent(const struct sim_image *img)
 
 /**
  * sim_image_segment() - describe a loadable segment
- * @img: the image, after sim_image_parse_phdrs()
- * @i: program header index, below @img->phnum
+ * @img: the image, after sim_image_parse_headers()
+ * @i: program header index, below @img->mdt.phnum
  * @seg: filled in when the program header is a loadable segment
  *
- * Loadable segments are the PT_LOAD entries with memory, other than the
- * hash segment; they are the ones that have digests to check.
+ * Loadable segments are those the driver loads (mss_mdt_is_loadable():
+ * PT_LOAD, not the hash segment, p_memsz not zero).
  *
  * Return: true if program header @i is a loadable segment.
  */
 bool sim_image_segment(const struct sim_image *img, unsigned int i,
 		       struct sim_image_seg *seg)
 {
-	const struct elf32_phdr *ph = &img->ph[i];
+	const struct elf32_phdr *ph = &img->mdt.phdrs[i];
 
-	if (ph->p_type != PT_LOAD ||
-	    (ph->p_flags & QCOM_MDT_TYPE_MASK) == QCOM_MDT_TYPE_HASH ||
-	    !ph->p_memsz)
+	if (!mss_mdt_is_loadable(ph))
 		return false;
 
 	seg->offset = ph->p_offset;
 	seg->filesz = ph->p_filesz;
 	seg->memsz = ph->p_memsz;
 	seg->paddr = ph->p_paddr;
-	seg->reloc = ph->p_flags & QCOM_MDT_RELOCATABLE;
+	seg->reloc = mss_mdt_is_relocatable(ph);
 
 	return true;
 }
 
 /**
+ * sim_image_has_digest() - does program header @i have a digest to check?
+ * @img: the image, after sim_image_parse_headers()
+ * @i: program header index, below @img->mdt.phnum
+ *
+ * Return: true if its digest table entry covers file bytes.
+ */
+bool sim_image_has_digest(const struct sim_image *img, unsigned int i)
+{
+	return mss_mdt_has_digest(&img->mdt.phdrs[i]);
+}
+
+/**
  * sim_image_verify() - check data against a digest of the hash segment
+ * @sim: the simulator (for messages)
  * @img: the image, after sim_image_parse_hash()
  * @i: program header index whose digest to check (0: the headers)
- * @data: the bytes
+ * @data: the bytes (@i's p_filesz bytes; for 0 the ELF and program headers)
  * @len: how many
- * @zeros: zero bytes that follow @data (a segment's p_memsz - p_filesz)
  * @flip: index of a byte of @data that is read inverted (the corrupt_read
  *	knob), or %SIZE_MAX
  *
+ * The result is recorded in @img's report.
+ *
  * Return: 0 if the digest matches, %SIM_ERR_HASH otherwise.
  */
-int sim_image_verify(const struct sim_image *img, unsigned int i,
-		     const void *data, size_t len, size_t zeros, size_t flip)
+int sim_image_verify(struct mss_sim *sim, const struct sim_image *img,
+		     unsigned int i, const void *data, size_t len, size_t flip)
 {
-	u8 digest[SIM_DIGEST];
-	struct sha256_state st;
+	const u8 *bufs[] = { data };
+	u8 digest[MSS_MDT_MAX_DIGEST];
+	size_t lens[] = { len };
+	bool ok;
+	int ret;
 
-	sha256_init(&st);
-	sim_sha_flip(&st, data, len, flip);
-	sim_sha_zeros(&st, zeros);
-	sha256_final(&st, digest);
+	ret = sim_digest(mss_mdt_digest_name(&img->hash), bufs, lens, 1, flip,
+			 digest);
+	if (ret) {
+		dev_err(sim->dev, "%s: %d\n", mss_mdt_digest_name(&img->hash),
+			ret);
+		return SIM_ERR_GENERIC;
+	}
+	ok = !memcmp(digest, mss_mdt_digest(img->hs, &img->hash, i),
+		     img->hash.digest_size);
+	if (img->rep)
+		img->rep->ph[i].digest = ok ? SIM_DG_OK : SIM_DG_BAD;
 
-	return memcmp(digest, img->digests + i * SIM_DIGEST, SIM_DIGEST) ?
-	       SIM_ERR_HASH : 0;
+	return ok ? 0 : SIM_ERR_HASH;
+}
+
+/**
+ * sim_auth_note() - record a program header's state in a report
+ * @rep: the report
+ * @i: program header index
+ * @digest: what became of its digest (enum sim_digest)
+ * @load: where it was loaded
+ */
+void sim_auth_note(struct sim_auth *rep, unsigned int i, u8 digest, u32 load)
+{
+	if (i >= rep->phnum)
+		return;
+	rep->ph[i].digest = digest;
+	rep->ph[i].load = load;
+}
+
+/**
+ * sim_auth_start() - begin a report: what is about to be authenticated
+ * @rep: the report
+ * @addr: where the image (or metadata) is
+ */
+void sim_auth_start(struct sim_auth *rep, u32 addr)
+{
+	sim_auth_reset(rep);
+	rep->valid = true;
+	rep->addr = addr;
+}
+
+static void sim_auth_show_one(struct seq_file *m, const char *name,
+			      const struct sim_auth *rep)
+{
+	unsigned int i;
+
+	if (!rep->valid) {
+		seq_printf(m, "%s: none\n", name);
+		return;
+	}
+	seq_printf(m, "%s: addr %#x size %u status %d\n", name, rep->addr,
+		   rep->size, rep->status);
+	if (!rep->version)
+		return;
+	seq_printf(m, "  hash segment: version %u, %s\n", rep->version,
+		   rep->digest_size == MSS_MDT_SHA384_SIZE ? "sha384" : "sha256");
+	seq_printf(m, "  certificates: %u, chain %s\n", rep->certs, rep->chain);
+	seq_printf(m, "  signature: %s\n", rep->signature);
+	seq_printf(m, "  root: %s", rep->root);
+	if (rep->root_valid)
+		seq_printf(m, ", sha256 %*phN", SIM_ROOT_HASH_SIZE,
+			   rep->root_hash);
+	seq_putc(m, '\n');
+	for (i = 0; i < rep->phnum; i++) {
+		const typeof(rep->ph[0]) *ph = &rep->ph[i];
+
+		seq_printf(m, "  phdr %u: type %#x flags %#x paddr %#x load %#x filesz %#x memsz %#x digest %s\n",
+			   i, ph->type, ph->flags, ph->paddr, ph->load,
+			   ph->filesz, ph->memsz,
+			   ph->digest < ARRAY_SIZE(sim_digest_names) ?
+			   sim_digest_names[ph->digest] : "?");
+	}
+}
+
+static int sim_mba_auth_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	sim_auth_show_one(m, "mba", &sim->mba_auth);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_mba_auth);
+
+static int sim_modem_auth_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	sim_auth_show_one(m, "modem", &sim->md_auth);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_modem_auth);
+
+static int sim_fuse_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	if (sim->fuse_set)
+		seq_printf(m, "%*phN\n", (int)sizeof(sim->fuse), sim->fuse);
+	else
+		seq_puts(m, "none\n");
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+/*
+ * "none", 64 hex digits, or "firmware:NAME": the SHA-256 of the
+ * certificate (DER) in firmware file NAME, i.e. fuse that root.
+ */
+static ssize_t sim_fuse_write(struct file *file, const char __user *ubuf,
+			      size_t count, loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	u8 hash[SIM_ROOT_HASH_SIZE];
+	const struct firmware *fw;
+	bool set = true;
+	char buf[160];
+	int ret;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+
+	if (!strcmp(buf, "none")) {
+		set = false;
+	} else if (!strncmp(buf, "firmware:", 9)) {
+		ret = request_firmware(&fw, buf + 9, sim->dev);
+		if (ret)
+			return ret;
+		ret = sim_sha256(fw->data, fw->size, hash);
+		release_firmware(fw);
+		if (ret)
+			return ret;
+	} else if (strlen(buf) != 2 * sizeof(hash) ||
+		   hex2bin(hash, buf, sizeof(hash))) {
+		return -EINVAL;
+	}
+
+	mutex_lock(&sim->lock);
+	sim->fuse_set = set;
+	if (set)
+		memcpy(sim->fuse, hash, sizeof(hash));
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_fuse_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_fuse_show, inode->i_private);
+}
+
+static const struct file_operations sim_fuse_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_fuse_open,
+	.read = seq_read,
+	.write = sim_fuse_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/**
+ * sim_image_debugfs_init() - create the reports and the oem_pk_hash knob
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ */
+void sim_image_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	sim_auth_reset(&sim->mba_auth);
+	sim_auth_reset(&sim->md_auth);
+	debugfs_create_file("mba_auth", 0444, dir, sim, &sim_mba_auth_fops);
+	debugfs_create_file("modem_auth", 0444, dir, sim, &sim_modem_auth_fops);
+	debugfs_create_file("oem_pk_hash", 0644, dir, sim, &sim_fuse_fops);
 }

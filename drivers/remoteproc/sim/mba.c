@@ -3,8 +3,10 @@
  * Simulated Qualcomm modem subsystem: the modem boot authenticator (MBA).
  * On META_DATA_READY it reads the metadata (ELF header, program headers
  * and hash segment) at RMB_PMI_META_DATA_REG into a private copy, checks
- * it and records where it came from (last_mdata); on LOAD_READY it
- * authenticates each segment as RMB_PMI_CODE_LENGTH covers it.  Once
+ * it (headers, the hash segment's chain and signature, the headers'
+ * digest; image.c) and records where it came from (last_mdata); on
+ * LOAD_READY it authenticates each segment as RMB_PMI_CODE_LENGTH covers
+ * it: the digest of its p_filesz bytes where the driver placed it.  Once
  * Linux has handed the MPSS region over, it has the XPU model check that
  * the image is still what it authenticated, reports AUTH_COMPLETE and
  * raises the handover interrupt.  The fail_mdata knob makes the metadata
@@ -28,25 +30,55 @@
 
 #define SIM_SEG_MAX		(256 * SZ_1M)
 
+/*
+ * A program header with a digest that the driver does not load (PT_INTERP,
+ * PT_DYNAMIC in apq8016's modem): its file bytes lie inside a loadable
+ * segment's, so they are checked there once that segment is loaded.
+ * Return: the index in @sim->segs, or -1 if no loaded segment holds them.
+ */
+static int sim_find_holder(struct mss_sim *sim, const struct elf32_phdr *ph,
+			   u32 *offset)
+{
+	const struct elf32_phdr *phdrs = sim->mdimg.mdt.phdrs;
+	unsigned int i;
+
+	for (i = 0; i < sim->nr_segs; i++) {
+		const struct elf32_phdr *h = &phdrs[sim->segs[i].phdr];
+
+		if (ph->p_offset >= h->p_offset &&
+		    (u64)ph->p_offset + ph->p_filesz <=
+		    (u64)h->p_offset + h->p_filesz) {
+			*offset = ph->p_offset - h->p_offset;
+			return i;
+		}
+	}
+
+	return -1;
+}
+
 static int sim_build_segments(struct mss_sim *sim, const struct sim_image *e)
 {
 	struct sim_image_seg seg;
-	unsigned int i, n = 0;
+	unsigned int i, n = 0, extra = 0;
 	u64 end = 0;
 
-	for (i = 0; i < e->phnum; i++)
-		n += sim_image_segment(e, i, &seg);
+	for (i = 0; i < e->mdt.phnum; i++) {
+		if (sim_image_segment(e, i, &seg))
+			n++;
+		else if (sim_image_has_digest(e, i) && i)
+			extra++;
+	}
 	if (!n) {
 		dev_err(sim->dev, "metadata: no loadable segment\n");
 		return SIM_ERR_FORMAT;
 	}
 
-	sim->segs = kcalloc(n, sizeof(*sim->segs), GFP_KERNEL);
+	sim->segs = kcalloc(n + extra, sizeof(*sim->segs), GFP_KERNEL);
 	if (!sim->segs)
 		return SIM_ERR_GENERIC;
 
 	sim->min_paddr = U32_MAX;
-	for (i = 0; i < e->phnum; i++) {
+	for (i = 0; i < e->mdt.phnum; i++) {
 		struct sim_seg *s;
 
 		if (!sim_image_segment(e, i, &seg))
@@ -65,8 +97,28 @@ static int sim_build_segments(struct mss_sim *sim, const struct sim_image *e)
 		s = &sim->segs[sim->nr_segs++];
 		s->phdr = i;
 		s->paddr = seg.paddr;
+		s->filesz = seg.filesz;
 		s->memsz = seg.memsz;
 		s->end = end;
+		s->in = -1;
+	}
+
+	for (i = 1; i < e->mdt.phnum; i++) {
+		const struct elf32_phdr *ph = &e->mdt.phdrs[i];
+		struct sim_seg *s;
+
+		if (sim_image_segment(e, i, &seg) || !sim_image_has_digest(e, i))
+			continue;
+		s = &sim->segs[sim->nr_segs + sim->nr_extras++];
+		s->phdr = i;
+		s->filesz = ph->p_filesz;
+		s->in = sim_find_holder(sim, ph, &s->offset);
+		if (s->in < 0) {
+			/* The MBA never sees these bytes */
+			dev_info(sim->dev, "metadata: phdr %u (type %#x) is not loaded: its digest is not checked\n",
+				 i, ph->p_type);
+			sim_auth_note(&sim->md_auth, i, SIM_DG_UNCHECKED, 0);
+		}
 	}
 
 	return 0;
@@ -76,11 +128,13 @@ static int sim_auth_mdata(struct mss_sim *sim)
 {
 	phys_addr_t addr = rmb_rd(sim, RMB_PMI_META_DATA_REG);
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MDATA, 0);
+	bool corrupt_chain = sim_corrupt_hit(sim, SIM_CORRUPT_CHAIN, 0);
 	struct sim_image *md = &sim->mdimg;
 	const char *what = "metadata";
+	size_t hdr_size, total;
 	struct sim_image e;
-	size_t total;
 	int err = 0;
+	s64 hoff;
 	void *p;
 
 	sim_free_boot(sim);
@@ -89,6 +143,7 @@ static int sim_auth_mdata(struct mss_sim *sim)
 	sim->last_md.addr = addr;
 	sim->last_md.size = 0;
 	sim->last_md.source = sim_classify(sim, addr, 1);
+	sim_auth_start(&sim->md_auth, addr);
 
 	if (!addr) {
 		dev_err(sim->dev, "metadata: RMB_PMI_META_DATA_REG is 0\n");
@@ -98,16 +153,19 @@ static int sim_auth_mdata(struct mss_sim *sim)
 	p = sim_map(sim, addr, SIM_IMAGE_EHDR_SIZE, what, &err);
 	if (!p)
 		return err;
-	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, what, &e);
+	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, what,
+				   &hdr_size);
 	memunmap(p);
 	if (err)
 		return err;
 
-	p = sim_map(sim, addr, e.hdr_size, what, &err);
+	/* The headers say how large the metadata is */
+	p = sim_map(sim, addr, hdr_size, what, &err);
 	if (!p)
 		return err;
-	err = sim_image_parse_phdrs(sim, p, e.hdr_size, what, &e);
-	total = err ? 0 : e.hdr_size + e.hash_size;
+	err = sim_image_parse_headers(sim, p, hdr_size, SIM_MDATA_MAX, what,
+				      &e, NULL);
+	total = err ? 0 : e.mdt.metadata_size;
 	memunmap(p);
 	if (err)
 		return err;
@@ -115,6 +173,7 @@ static int sim_auth_mdata(struct mss_sim *sim)
 		return SIM_ERR_RANGE;
 
 	sim->last_md.size = total;
+	sim->md_auth.size = total;
 	sim->last_md.source = sim_classify(sim, addr, total);
 
 	/* Like the real MBA, keep a private copy: the buffer is reclaimed */
@@ -132,20 +191,27 @@ static int sim_auth_mdata(struct mss_sim *sim)
 		sim->mdata[24] ^= 0xff;
 
 	/* Everything from here on uses the private copy only */
-	err = sim_image_parse_ehdr(sim, sim->mdata, total, what, md);
-	if (!err)
-		err = sim_image_parse_phdrs(sim, sim->mdata, total, what, md);
+	err = sim_image_parse_headers(sim, sim->mdata, total, total, what, md,
+				      &sim->md_auth);
 	if (err)
 		return err;
-	if (md->hdr_size + md->hash_size != total)
+	if (md->mdt.metadata_size != total) {
+		dev_err(sim->dev, "metadata: %llu bytes of headers and hash segment, %zu staged\n",
+			md->mdt.metadata_size, total);
 		return SIM_ERR_FORMAT;
+	}
 
 	/* The hash segment follows the headers in the metadata */
-	err = sim_image_parse_hash(sim, md, sim->mdata + md->hdr_size, what);
+	hoff = mss_mdt_hash_offset(&md->mdt, total);
+	err = sim_image_parse_hash(sim, md, sim->mdata + hoff, what);
+	if (!err)
+		err = sim_image_authenticate(sim, md, MSS_MDT_SW_ID_MODEM,
+					     corrupt_chain, what);
 	if (err)
 		return err;
 
-	err = sim_image_verify(md, 0, sim->mdata, md->hdr_size, 0, SIZE_MAX);
+	err = sim_image_verify(sim, md, 0, sim->mdata, md->mdt.ehdr_size,
+			       SIZE_MAX);
 	if (err) {
 		dev_err(sim->dev, "metadata: header digest mismatch\n");
 		return err;
@@ -154,32 +220,60 @@ static int sim_auth_mdata(struct mss_sim *sim)
 	return sim_build_segments(sim, md);
 }
 
-/* Authenticate the next segment in load order */
-static int sim_auth_segment(struct mss_sim *sim, const struct sim_seg *s)
+static u32 sim_load_addr(struct mss_sim *sim, const struct sim_seg *s)
 {
-	u32 load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
-				s->paddr;
+	return sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
+			    s->paddr;
+}
+
+/* Authenticate the next segment in load order */
+static int sim_auth_segment(struct mss_sim *sim, unsigned int idx)
+{
+	const struct sim_seg *s = &sim->segs[idx];
+	u32 load = sim_load_addr(sim, s);
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_SEGMENT, s->phdr);
+	struct sim_image *md = &sim->mdimg;
+	unsigned int i;
 	char what[24];
 	int err = 0;
-	void *p;
+	u8 *p;
 
 	snprintf(what, sizeof(what), "segment %u", s->phdr);
+	/* The whole segment must be readable; the digest covers p_filesz */
 	p = sim_map(sim, load, s->memsz, what, &err);
 	if (!p)
 		return err;
 
-	err = sim_image_verify(&sim->mdimg, s->phdr, p, s->memsz, 0,
-			       corrupt ? s->memsz / 2 : SIZE_MAX);
-	memunmap(p);
-
+	sim_auth_note(&sim->md_auth, s->phdr, SIM_DG_ZERO, load);
+	if (s->filesz)
+		err = sim_image_verify(sim, md, s->phdr, p, s->filesz,
+				       corrupt ? s->filesz / 2 : SIZE_MAX);
 	if (err) {
 		dev_err(sim->dev, "%s at %#x: digest mismatch\n", what, load);
-		return err;
+		goto out;
+	}
+
+	/* Program headers whose file bytes are part of this segment's */
+	for (i = sim->nr_segs; i < sim->nr_segs + sim->nr_extras; i++) {
+		const struct sim_seg *x = &sim->segs[i];
+
+		if (x->in != idx)
+			continue;
+		err = sim_image_verify(sim, md, x->phdr, p + x->offset,
+				       x->filesz, SIZE_MAX);
+		sim_auth_note(&sim->md_auth, x->phdr,
+			      err ? SIM_DG_BAD : SIM_DG_OK, load + x->offset);
+		if (err) {
+			dev_err(sim->dev, "phdr %u in %s at %#x: digest mismatch\n",
+				x->phdr, what, load + x->offset);
+			goto out;
+		}
 	}
 	sim->cnt.segments++;
+out:
+	memunmap(p);
 
-	return 0;
+	return err;
 }
 
 /**
@@ -203,6 +297,7 @@ void sim_step_mba(struct mss_sim *sim, unsigned long *fire)
 	status = sim_auth_mdata(sim);
 	if (!status && sim->fail_mdata)
 		status = sim->fail_mdata;
+	sim->md_auth.status = status;
 	sim->last_md.status = status ? status : RMB_MBA_META_DATA_AUTH_SUCCESS;
 	if (status) {
 		sim->cnt.mdata_fail++;
@@ -253,9 +348,10 @@ void sim_step_loading(struct mss_sim *sim, unsigned long *fire)
 
 	while (sim->next_seg < sim->nr_segs &&
 	       len >= sim->segs[sim->next_seg].end) {
-		status = sim_auth_segment(sim, &sim->segs[sim->next_seg]);
+		status = sim_auth_segment(sim, sim->next_seg);
 		if (status) {
 			sim->cnt.auth_fail++;
+			sim->md_auth.status = status;
 			sim_fail(sim, RMB_MBA_STATUS_REG, status);
 			return;
 		}
@@ -287,8 +383,7 @@ static void sim_image_range(struct mss_sim *sim, phys_addr_t *base,
 		u32 load;
 
 		s = &sim->segs[i];
-		load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
-				    s->paddr;
+		load = sim_load_addr(sim, s);
 		lo = min(lo, load);
 		hi = max(hi, load + s->memsz);
 	}
@@ -325,8 +420,7 @@ void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire)
 		u32 load;
 
 		s = &sim->segs[i];
-		load = sim->reloc ? sim->code_start + (s->paddr - sim->min_paddr) :
-				    s->paddr;
+		load = sim_load_addr(sim, s);
 		p = sim_map(sim, load, s->memsz, "image lock", &err);
 		if (!p) {
 			sim->cnt.auth_fail++;

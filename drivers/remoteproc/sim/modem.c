@@ -211,6 +211,7 @@ void sim_free_boot(struct mss_sim *sim)
 	kfree(sim->segs);
 	sim->segs = NULL;
 	sim->nr_segs = 0;
+	sim->nr_extras = 0;
 	sim->next_seg = 0;
 	sim->reloc = false;
 	sim->min_paddr = 0;

@@ -34,6 +34,8 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
+#include "../qcom_mss_mdt.h"
+
 struct dentry;
 struct device;
 struct device_node;
@@ -72,7 +74,7 @@ enum sim_line {
 
 /* Negative RMB statuses the simulated PBL/MBA report */
 #define SIM_ERR_GENERIC		(-1)
-#define SIM_ERR_HASH		(-2)	/* digest mismatch */
+#define SIM_ERR_HASH		(-2)	/* digest, signature, chain or root */
 #define SIM_ERR_FORMAT		(-3)	/* malformed ELF or hash segment */
 #define SIM_ERR_RANGE		(-4)	/* address or size out of range */
 #define SIM_ERR_XPU		(-5)	/* access denied by the XPU */
@@ -184,6 +186,7 @@ enum sim_corrupt {
 	SIM_CORRUPT_MBA,
 	SIM_CORRUPT_MDATA,
 	SIM_CORRUPT_SEGMENT,
+	SIM_CORRUPT_CHAIN,
 };
 
 enum sim_region {
@@ -254,27 +257,79 @@ struct sim_counters {
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
 #define SIM_IMAGE_EHDR_SIZE	52
 
-struct elf32_phdr;
+/* Most program headers an image may have (segment files .b00-.b99) */
+#define SIM_MAX_PHNUM		100
+
+/* The OEM_PK_HASH fuse: SHA-256 of the root certificate */
+#define SIM_ROOT_HASH_SIZE	32
+
+/* What became of a program header's digest (struct sim_auth) */
+enum sim_digest {
+	SIM_DG_ZERO,		/* no file bytes: entry all zero, as required */
+	SIM_DG_PENDING,		/* not checked yet */
+	SIM_DG_OK,
+	SIM_DG_BAD,
+	SIM_DG_UNCHECKED,	/* file bytes the modem never sees */
+};
+
+/**
+ * struct sim_auth - what the PBL (MBA image) or MBA (modem) found
+ * @valid: an authentication was attempted
+ * @status: its result: 0 or a negative RMB status
+ * @addr: where the image or metadata was
+ * @size: its size (MBA: file bytes, modem: metadata)
+ * @version: hash segment version (0: not that far)
+ * @digest_size: 32 (SHA-256) or 48 (SHA-384)
+ * @certs: certificates in the chain
+ * @chain: what the chain check found
+ * @signature: what the signature check found
+ * @root: what the fuse check found
+ * @root_hash: SHA-256 of the root certificate
+ * @root_valid: @root_hash is set
+ * @phnum: program headers
+ * @ph: each one, its load address and the state of its digest
+ */
+struct sim_auth {
+	bool valid;
+	int status;
+	u32 addr;
+	u32 size;
+	u32 version;
+	u32 digest_size;
+	unsigned int certs;
+	const char *chain;
+	const char *signature;
+	const char *root;
+	u8 root_hash[SIM_ROOT_HASH_SIZE];
+	bool root_valid;
+	unsigned int phnum;
+	struct {
+		u32 type;
+		u32 flags;
+		u32 offset;
+		u32 paddr;
+		u32 load;
+		u32 filesz;
+		u32 memsz;
+		u8 digest;
+	} ph[SIM_MAX_PHNUM];
+};
 
 /**
  * struct sim_image - an image (MBA or metadata) as image.c parsed it
- * @ph: program headers, in the caller's buffer (image.c only)
- * @digests: digest table, in the caller's buffer (image.c only)
- * @phnum: number of program headers
- * @hdr_size: size of the ELF header and the program headers
- * @hash_offset: file offset of the hash segment
- * @hash_size: size of the hash segment
+ * @mdt: its headers (qcom_mss_mdt.h), in the caller's buffer
+ * @hash: the layout of its hash segment
+ * @hs: the hash segment, in the caller's buffer
+ * @rep: where verification results are recorded, or NULL
  *
- * The pointers stay valid as long as the buffer the image was parsed
+ * The pointers stay valid as long as the buffers the image was parsed
  * from.
  */
 struct sim_image {
-	const struct elf32_phdr *ph;
-	const u8 *digests;
-	unsigned int phnum;
-	size_t hdr_size;
-	size_t hash_offset;
-	size_t hash_size;
+	struct mss_mdt_image mdt;
+	struct mss_mdt_hash hash;
+	const u8 *hs;
+	struct sim_auth *rep;
 };
 
 /**
@@ -297,14 +352,22 @@ struct sim_image_seg {
  * struct sim_seg - a segment the MBA authenticates, in load order
  * @phdr: index in the program header table (and in the digest table)
  * @paddr: p_paddr
+ * @filesz: p_filesz: the bytes its digest covers
  * @memsz: p_memsz
  * @end: cumulative p_memsz up to and including this segment
+ * @in: for a program header that is not loaded but has a digest
+ *	(PT_INTERP, PT_DYNAMIC): index of the segment whose file bytes hold
+ *	its own, at @offset; -1 for a loadable segment
+ * @offset: see @in
  */
 struct sim_seg {
 	u32 phdr;
 	u32 paddr;
+	u32 filesz;
 	u32 memsz;
 	u64 end;
+	int in;
+	u32 offset;
 };
 
 struct mss_sim;
@@ -456,8 +519,9 @@ struct mss_sim {
 	u8 *mdata;
 	size_t mdata_size;
 	struct sim_image mdimg;		/* parsed @mdata: the digests */
-	struct sim_seg *segs;
+	struct sim_seg *segs;		/* loadable, then @nr_extras others */
 	unsigned int nr_segs;
+	unsigned int nr_extras;
 	unsigned int next_seg;
 	bool reloc;
 	u32 min_paddr;
@@ -473,6 +537,14 @@ struct mss_sim {
 		int status;
 		bool valid;
 	} last_md;
+
+	/* what the last authentications found (debugfs "auth") */
+	struct sim_auth mba_auth;
+	struct sim_auth md_auth;
+
+	/* the OEM_PK_HASH fuse (debugfs "oem_pk_hash") */
+	bool fuse_set;
+	u8 fuse[SIM_ROOT_HASH_SIZE];
 
 	/* AOSS */
 	bool qmp_load_state;
@@ -580,18 +652,25 @@ void sim_step_mdata_ok(struct mss_sim *sim);
 void sim_step_loading(struct mss_sim *sim, unsigned long *fire);
 void sim_step_auth_wait(struct mss_sim *sim, unsigned long *fire);
 
-/* image.c: the image formats */
+/* image.c: the image formats and their authentication */
+void sim_image_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 int sim_image_parse_ehdr(struct mss_sim *sim, const void *buf, size_t len,
-			 const char *what, struct sim_image *img);
-int sim_image_parse_phdrs(struct mss_sim *sim, const void *buf, size_t len,
-			  const char *what, struct sim_image *img);
+			 const char *what, size_t *hdr_size);
+int sim_image_parse_headers(struct mss_sim *sim, const void *buf, size_t len,
+			    u64 file_size, const char *what,
+			    struct sim_image *img, struct sim_auth *rep);
 int sim_image_parse_hash(struct mss_sim *sim, struct sim_image *img,
 			 const u8 *hs, const char *what);
+int sim_image_authenticate(struct mss_sim *sim, const struct sim_image *img,
+			   u64 sw_id, bool corrupt_leaf, const char *what);
 size_t sim_image_extent(const struct sim_image *img);
 bool sim_image_segment(const struct sim_image *img, unsigned int i,
 		       struct sim_image_seg *seg);
-int sim_image_verify(const struct sim_image *img, unsigned int i,
-		     const void *data, size_t len, size_t zeros, size_t flip);
+bool sim_image_has_digest(const struct sim_image *img, unsigned int i);
+int sim_image_verify(struct mss_sim *sim, const struct sim_image *img,
+		     unsigned int i, const void *data, size_t len, size_t flip);
+void sim_auth_start(struct sim_auth *rep, u32 addr);
+void sim_auth_note(struct sim_auth *rep, unsigned int i, u8 digest, u32 load);
 
 /* bus.c: the modem's view of DDR, its AXI ports */
 extern const char *const sim_region_names[SIM_NR_REGIONS];

@@ -6,8 +6,10 @@
  * power-up sequence; the simulator checks that sequence (power domains,
  * resets, clocks, power and clamp bits; q6ss.c for v5 and v56) first.
  * The PBL then reports its status and authenticates the MBA image the
- * driver placed at RMB_MBA_IMAGE_REG:
- * the headers and every loadable segment against the image's hash segment.
+ * driver placed at RMB_MBA_IMAGE_REG (the whole .mbn file, its hash
+ * segment at its p_offset): the hash segment's certificate chain and
+ * signature, then the headers and every program header with file bytes
+ * against its digest (image.c).
  * The fail_pbl and fail_mba knobs make it report another status instead.
  */
 
@@ -15,25 +17,85 @@
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/io.h>
+#include <linux/slab.h>
 
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
 
 #define SIM_MBA_MAX		SZ_1M
 
+/* Headers and every digest of the MBA image mapped at @img (@extent bytes) */
+static int sim_auth_mba_image(struct mss_sim *sim, const u8 *img,
+			      size_t extent, bool corrupt, bool corrupt_chain)
+{
+	struct sim_auth *rep = &sim->mba_auth;
+	struct sim_image e;
+	unsigned int i;
+	u8 *hs = NULL;
+	s64 hoff;
+	int err;
+
+	/* Re-parse the headers from the mapping we hash */
+	err = sim_image_parse_headers(sim, img, extent, extent, "MBA", &e, rep);
+	if (err)
+		return err;
+	hoff = mss_mdt_hash_offset(&e.mdt, extent);
+	if (hoff < 0) {
+		dev_err(sim->dev, "MBA: hash segment not in the image\n");
+		return SIM_ERR_FORMAT;
+	}
+
+	/* Like the real PBL, check a private copy of the hash segment */
+	hs = kmemdup(img + hoff, e.mdt.hash_size, GFP_KERNEL);
+	if (!hs)
+		return SIM_ERR_GENERIC;
+	err = sim_image_parse_hash(sim, &e, hs, "MBA");
+	if (!err)
+		err = sim_image_authenticate(sim, &e, MSS_MDT_SW_ID_MBA,
+					     corrupt_chain, "MBA");
+	if (err)
+		goto out;
+
+	/* phdr 0's digest covers the ELF and program headers */
+	err = sim_image_verify(sim, &e, 0, img, e.mdt.ehdr_size,
+			       corrupt ? 24 : SIZE_MAX);
+	if (err) {
+		dev_err(sim->dev, "MBA: header digest mismatch\n");
+		goto out;
+	}
+
+	/* Then every other program header's file bytes */
+	for (i = 1; i < e.mdt.phnum; i++) {
+		const struct elf32_phdr *ph = &e.mdt.phdrs[i];
+
+		if (!sim_image_has_digest(&e, i))
+			continue;
+		err = sim_image_verify(sim, &e, i, img + ph->p_offset,
+				       ph->p_filesz, SIZE_MAX);
+		if (err) {
+			dev_err(sim->dev, "MBA: segment %u digest mismatch\n",
+				i);
+			goto out;
+		}
+	}
+out:
+	kfree(hs);
+
+	return err;
+}
+
 static int sim_auth_mba(struct mss_sim *sim)
 {
 	phys_addr_t addr = rmb_rd(sim, RMB_MBA_IMAGE_REG);
 	bool corrupt = sim_corrupt_hit(sim, SIM_CORRUPT_MBA, 0);
-	struct sim_image_seg seg;
+	bool corrupt_chain = sim_corrupt_hit(sim, SIM_CORRUPT_CHAIN, 0);
 	struct sim_image e;
-	size_t extent;
-	unsigned int i;
+	size_t hdr_size, extent;
 	int err = 0;
-	u8 *img;
 	void *p;
 
 	sim->mba_addr = addr;
+	sim_auth_start(&sim->mba_auth, addr);
 	if (!addr) {
 		dev_err(sim->dev, "MBA: RMB_MBA_IMAGE_REG was never written\n");
 		return SIM_ERR_RANGE;
@@ -42,20 +104,23 @@ static int sim_auth_mba(struct mss_sim *sim)
 	p = sim_map(sim, addr, SIM_IMAGE_EHDR_SIZE, "MBA image", &err);
 	if (!p)
 		return err;
-	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, "MBA", &e);
+	err = sim_image_parse_ehdr(sim, p, SIM_IMAGE_EHDR_SIZE, "MBA",
+				   &hdr_size);
 	memunmap(p);
 	if (err)
 		return err;
 
-	p = sim_map(sim, addr, e.hdr_size, "MBA image", &err);
+	p = sim_map(sim, addr, hdr_size, "MBA image", &err);
 	if (!p)
 		return err;
-	err = sim_image_parse_phdrs(sim, p, e.hdr_size, "MBA", &e);
+	err = sim_image_parse_headers(sim, p, hdr_size, SIM_MBA_MAX, "MBA", &e,
+				      NULL);
 	extent = err ? 0 : sim_image_extent(&e);
 	memunmap(p);
 	if (err)
 		return err;
 
+	sim->mba_auth.size = extent;
 	if (extent > SIM_MBA_MAX ||
 	    (sim->region[SIM_REG_MBA].present &&
 	     extent > sim->region[SIM_REG_MBA].size)) {
@@ -67,35 +132,7 @@ static int sim_auth_mba(struct mss_sim *sim)
 	p = sim_map(sim, addr, extent, "MBA image", &err);
 	if (!p)
 		return err;
-	img = p;
-	/* Re-parse the headers from the mapping we hash */
-	err = sim_image_parse_phdrs(sim, img, extent, "MBA", &e);
-	if (err)
-		goto out;
-
-	err = sim_image_parse_hash(sim, &e, img + e.hash_offset, "MBA");
-	if (err)
-		goto out;
-
-	err = sim_image_verify(&e, 0, img, e.hdr_size, 0,
-			       corrupt ? 24 : SIZE_MAX);
-	if (err) {
-		dev_err(sim->dev, "MBA: header digest mismatch\n");
-		goto out;
-	}
-
-	for (i = 0; i < e.phnum; i++) {
-		if (!sim_image_segment(&e, i, &seg))
-			continue;
-		err = sim_image_verify(&e, i, img + seg.offset, seg.filesz,
-				       seg.memsz - seg.filesz, SIZE_MAX);
-		if (err) {
-			dev_err(sim->dev, "MBA: segment %u digest mismatch\n",
-				i);
-			goto out;
-		}
-	}
-out:
+	err = sim_auth_mba_image(sim, p, extent, corrupt, corrupt_chain);
 	memunmap(p);
 
 	return err;
@@ -210,6 +247,7 @@ void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 	status = sim_auth_mba(sim);
 	if (!status && sim->fail_mba)
 		status = sim->fail_mba;
+	sim->mba_auth.status = status;
 	if (status) {
 		sim->cnt.mba_fail++;
 		dev_err(sim->dev, "MBA at %#x: authentication failed, status %d\n",

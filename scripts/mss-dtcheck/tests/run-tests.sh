@@ -245,6 +245,15 @@ if [ $rc = 2 ]; then	# the folder holds syntax-error.dts
 else
 	fail "json/folder-exit-2-with-bad-dts" "exit $rc"
 fi
+# A folder without DTBs is a mistake (wrong path, nothing built): exit 2
+mkdir -p "$WORK/no-dtbs"
+"$DTCHECK" "$WORK/no-dtbs" > "$WORK/no-dtbs.out" 2>&1
+rc=$?
+if [ $rc = 2 ] && grep -q "no .dtb files" "$WORK/no-dtbs.out"; then
+	pass "folder-without-dtbs-exit-2"
+else
+	fail "folder-without-dtbs-exit-2" "exit $rc: $(head -3 "$WORK/no-dtbs.out")"
+fi
 set --
 for f in "$fix"/*.dts; do
 	case $f in *syntax-error*) ;; *) set -- "$@" "$f" ;; esac

@@ -53,7 +53,7 @@ FW_MODEM_ARGS	:= --seed $(FW_SEED) --segment-size 196613,65536,12289 \
 FW_MBA_ARGS	:= --mba --seed $(FW_SEED) --base $(FW_MBA_BASE) \
 		   --segment-size 40960,24577 --sign $(FW_CA)
 
-FW_VARIANTS	:= big corrupt mbn reloc badsig
+FW_VARIANTS	:= big corrupt mbn reloc badsig v5 v6 unsigned
 FW_PARAMS	:= $(FW_MPSS_BASE) $(FW_MBA_BASE) $(FW_RELOC_BASE) $(FW_SEED) \
 		   $(FW_MODEM_ARGS) $(FW_MBA_ARGS)
 
@@ -117,6 +117,13 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
 		--relocatable
 	@$(FWGEN) --out $(FWSIM)/badsig $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
 		--corrupt-signature
+	@$(FWGEN) --out $(FWSIM)/v5 $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--hash-version 5
+	@$(FWGEN) --out $(FWSIM)/v6 $(FW_MODEM_ARGS) --base $(FW_MPSS_BASE) \
+		--hash-version 6
+	@$(FWGEN) --out $(FWSIM)/unsigned $(filter-out --sign $(FW_CA),$(FW_MODEM_ARGS)) \
+		--base $(FW_MPSS_BASE)
+	@cp $(FW_CA)/root.der $(FWSIM)/test-root.der
 	@# the hostile corpus (mss-hostile.scn) and the folder it is copied to
 	@# (from a small modem, so the 32 sets stay small in the initramfs)
 	@$(FWGEN) --out $(FW_STATE)/hostile-good --seed $(FW_SEED) --format mbn \
