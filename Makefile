@@ -169,6 +169,7 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk
 -include Documentation/devicetree/bindings/remoteproc/bindings.mk
+-include scripts/distro/distro.mk
 
 # ---------------------------------------------------------------------------
 # make demo: the simulated sdm845 board loads its modem through sysfs.  The

@@ -9,7 +9,8 @@ set -e
 PKGS="linux-source-6.12 gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
 qemu-system-arm device-tree-compiler dt-schema sparse libfdt-dev bc bison \
 flex libssl-dev libelf-dev cpio ccache make gcc clang libclang-rt-dev \
-python3 perl xz-utils rsync kmod yamllint openssl"
+python3 perl xz-utils rsync kmod yamllint openssl \
+dkms dh-dkms debhelper fakeroot debootstrap pahole"
 
 stamp=${1:-build/.deps-stamp}
 want=$(echo "$PKGS" | tr -s ' \n' '\n' | sort | tr '\n' ' ')

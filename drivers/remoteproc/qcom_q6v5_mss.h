@@ -17,6 +17,7 @@
 
 #include "qcom_common.h"
 #include "qcom_q6v5.h"
+#include "qcom_q6v5_mss_compat.h"
 #include "qcom_q6v5_mss_mdata.h"
 
 struct clk;

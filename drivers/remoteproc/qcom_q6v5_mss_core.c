@@ -56,6 +56,7 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 {
 	struct qcom_mss *mss = rproc->priv;
 	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
+	size_t len = fw->size;
 	void *region;
 
 	if (fw->size > mba->size || fw->size > MSS_MBA_MAX_SIZE) {
@@ -82,10 +83,13 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 	 */
 	if (mss->desc->mba_elf_b00 && fw->size > MSS_MBA_B00_OFFSET &&
 	    !memcmp(fw->data, ELFMAG, SELFMAG))
-		memcpy(region, fw->data + MSS_MBA_B00_OFFSET,
-		       fw->size - MSS_MBA_B00_OFFSET);
-	else
-		memcpy(region, fw->data, fw->size);
+		len = fw->size - MSS_MBA_B00_OFFSET;
+	memcpy(region, fw->data + (fw->size - len), len);
+	/*
+	 * Nothing of an earlier image may remain: a truncated MBA must fail
+	 * its authentication, not be completed by the previous one's bytes.
+	 */
+	memset(region + len, 0, mba->size - len);
 	mss_debug_policy_load(mss, region);
 	memunmap(region);
 

@@ -475,28 +475,25 @@ static int mss_mdata_copy_to_carveout(struct mss_mem *mem, phys_addr_t base,
 }
 
 /*
- * The staging buffer of one start and its owners: the dedicated region's
- * own record, the MPSS window's piece, or a local one for a DMA buffer.
+ * The owners of one start's staging buffer: the MPSS window's piece, or
+ * a local record for a window of the dedicated region or a DMA buffer
+ * (which become pieces of their own only if the modem keeps them).
  */
 static u64 *mss_mdata_perm(struct mss_mem *mem, enum mss_mdata_source source,
-			   u64 *legacy_perm)
+			   u64 *local_perm)
 {
-	switch (source) {
-	case MSS_MDATA_DEDICATED:
-		return &mem->co[MSS_REGION_MDATA].perm;
-	case MSS_MDATA_MPSS_WINDOW:
+	if (source == MSS_MDATA_MPSS_WINDOW)
 		return &mem->win.perm;
-	default:
-		return legacy_perm;
-	}
+	return local_perm;
 }
 
 /*
  * TrustZone kept the staging buffer with the modem: touching it would be
- * an XPU violation, so it is never staged in again.  A carveout window
- * keeps its own owner record; a DMA buffer is leaked, since freeing it
- * would hand modem-owned memory to the page allocator, and remembered
- * for the owners report.
+ * an XPU violation, so its region is never staged in again.  The MPSS
+ * window keeps its own owner record; a window of the dedicated region
+ * and a DMA buffer (leaked, since freeing it would hand modem-owned
+ * memory to the page allocator) are remembered as pieces of their own,
+ * exactly the range TrustZone kept.
  */
 static void mss_mdata_mark_stuck(struct mss_mem *mem,
 				 const struct mss_mdata_choice *choice,
@@ -504,26 +501,22 @@ static void mss_mdata_mark_stuck(struct mss_mem *mem,
 {
 	int i;
 
-	switch (choice->source) {
-	case MSS_MDATA_DEDICATED:
-		mem->region[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
-		break;
-	case MSS_MDATA_MPSS_WINDOW:
+	if (choice->source == MSS_MDATA_MPSS_WINDOW) {
 		mem->region[MSS_REGION_MPSS].flags |= MSS_REGION_F_STUCK;
-		break;
-	case MSS_MDATA_LEGACY:
-		for (i = 0; i < MSS_MEM_MAX_STUCK; i++) {
-			if (mem->stuck[i].size)
-				continue;
-			mem->stuck[i].base = choice->base;
-			mem->stuck[i].size = PAGE_ALIGN(choice->size);
-			mem->stuck[i].perm = perm;
-			break;
-		}
-		break;
-	default:
-		break;
+		return;
 	}
+	if (choice->source == MSS_MDATA_DEDICATED)
+		mem->region[MSS_REGION_MDATA].flags |= MSS_REGION_F_STUCK;
+	for (i = 0; i < MSS_MEM_MAX_STUCK; i++) {
+		if (mem->stuck[i].size)
+			continue;
+		mem->stuck[i].base = choice->base;
+		mem->stuck[i].size = choice->window ?: PAGE_ALIGN(choice->size);
+		mem->stuck[i].perm = perm;
+		return;
+	}
+	dev_warn(mem->dev, "more than %d buffers kept by the modem: %#llx not recorded\n",
+		 MSS_MEM_MAX_STUCK, choice->base);
 }
 
 static void mss_mdata_record(struct mss_mem *mem,
@@ -564,7 +557,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 			   void *ctx)
 {
 	struct mss_mdata_choice choice;
-	u64 legacy_perm = MSS_PERM_LINUX;
+	u64 local_perm = MSS_PERM_LINUX;
 	dma_addr_t dma = 0;
 	phys_addr_t phys;
 	void *legacy = NULL;
@@ -637,7 +630,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		(unsigned long long)size);
 
 	window = choice.window ?: size;
-	perm = mss_mdata_perm(mem, choice.source, &legacy_perm);
+	perm = mss_mdata_perm(mem, choice.source, &local_perm);
 	if (mem->protected) {
 		mutex_lock(&mem->lock);
 		ret = mem->ops->assign(mem, perm, phys, window, MSS_PERM_MODEM);

@@ -53,7 +53,7 @@ enum mss_xfer {
 	MSS_XFER_NR,
 };
 
-/* Stuck legacy DMA buffers remembered for the owners report */
+/* Staging buffers the modem kept, remembered for the owners report */
 #define MSS_MEM_MAX_STUCK	4
 
 /**
@@ -102,7 +102,8 @@ extern const struct mss_mem_ops mss_mem_hw_ops;
  * @co: ownership and names of the regions, indexed by &enum mss_region_role
  * @win: the metadata window at the start of MPSS while it is owned apart
  *	from the rest of MPSS (staging, or kept by the modem)
- * @stuck: legacy DMA buffers TrustZone did not give back (leaked on purpose)
+ * @stuck: staging buffers TrustZone did not give back: windows of the
+ *	dedicated region, DMA buffers (leaked on purpose)
  * @region: where the regions are (base, size), as the selection logic sees
  *	them, with the reasons each one is unusable for staging
  * @legacy_warned: the one warning per probe about the legacy path was given

@@ -60,10 +60,19 @@ acache() { apt-cache $APTOPT "$@"; }
 # shellcheck disable=SC2086
 aget() { apt-get $APTOPT "$@"; }
 
-# The indexes are refreshed once a day at most
+# The indexes are refreshed once a day at most; between refreshes what
+# they resolve to cannot change, so a run with everything resolved since
+# the last refresh (and by this script) has nothing to do
+resolved=$dir/.resolved-$(echo "$@" | tr ' ' '-')
 if [ -z "$(find "$apt/lists" -maxdepth 1 -name '*Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
 	echo "  APT     update ($uri)"
 	aget update > "$apt/update.log" 2>&1 || { cat "$apt/update.log"; exit 1; }
+	rm -f "$dir"/.resolved-*
+elif [ -n "$(find "$resolved" -newer "$0" 2>/dev/null)" ] &&
+     for s in "$@"; do [ -f "$dir/$s.env" ] && [ -f "$dir/src-$s/.debian-version" ] &&
+	[ -d "$dir/root-$s" ] || exit 1; done; then
+	echo "  FETCH   $*: up to date (archive indexes of $(date -r "$apt/update.log" '+%F %R' 2>/dev/null))"
+	exit 0
 fi
 
 # field PKG FIELD: FIELD of the candidate version of PKG
@@ -211,3 +220,4 @@ EOF
 for s in "$@"; do
 	fetch_series "$s"
 done
+touch "$resolved"

@@ -6,16 +6,24 @@
 #
 #   dt_binding_check/...   the kernel's dt_binding_check on our YAML files:
 #                          no output about any of them, nothing unexpected
+#   dt_binding_check-7.2/...  the same with our YAML laid over 7.2's bindings
+#   compatibles/...        the compatibles our bindings select (in the
+#                          processed schemas) are the driver's SoC table
 #   fixtures/...           scripts/dt-check/tests/*.dts against the MSS
 #                          schema; fixtures-full/... against every binding
 #   ours/...               our DTS (simulated boards): no finding on MSS nodes
 #   fixes/...             each fix overlay applies; mss-dtcheck flags the
 #                          upstream board and accepts the fixed one
+#   fixes-7.2/...          the same on the board's 7.2 DTB
 #   upstream/...           every enabled MSS node of the 6.12 qcom DTBs (with
 #                          the fix overlays applied): no finding, one result
-#                          per board; a control run
-#                          with the 6.12 bindings must find the 2022.08
-#                          misreadings, so the pipeline can fail
+#                          per board
+#   upstream-7.2/...       the same for the 7.2 arm64 and arm32 qcom DTBs,
+#                          against the 7.2 tree's schemas
+#   upstream-control/...   control runs with the 6.12 and the 7.2 upstream
+#   upstream-7.2-control/...  bindings must find the 2022.08 misreadings, so
+#                          the pipeline can fail; 7.2's bindings select the
+#                          SoC table's compatibles, 6.12's do not
 #   selftest/...           planted failures: a crashing dt-validate must
 #                          fail the fleet, dtbs_check and the fixtures
 #
@@ -24,7 +32,9 @@
 #
 # Environment (from bindings.mk): TOP KSRC RESULTS LOGS DTCHK_BUILD
 # DTCHK_BINDINGS DTCHK_SCHEMA DTCHK_FULL DTCHK_DTC DTCHK_UPQCOM DTCHK_JOBS
-# DTCHK_OURS DTCHK_OUR_DTS DTCHK_KMAKE DTCHK_LOCKFILE MAKE
+# DTCHK_OURS DTCHK_OUR_DTS DTCHK_KMAKE DTCHK_LOCKFILE MAKE, and for 7.2
+# KSRC72 DTCHK72_BINDINGS DTCHK72_SCHEMA DTCHK72_FULL DTCHK72_KMAKE
+# DTCHK72_FIXED UPDTB72_QCOM UPDTB72_ARM_QCOM
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,83 +55,109 @@ work=$DTCHK_BUILD/check
 rm -rf "$work"
 mkdir -p "$work" "$LOGS"
 rel=Documentation/devicetree/bindings
-obj=${DTCHK_FULL%/$rel/processed-schema.json}
 
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc | sed 's/^\./0./; s/\(\.[0-9]\)[0-9]*$/\1/'; }
 
 # ---------------------------------------------------------------------------
-# 1. dt_binding_check on our files.  kbuild only re-checks what changed, so
-# drop the stamps and our examples first: every run checks every file.
-
-for f in $DTCHK_OURS; do
-	rm -f "$obj/$rel/${f%.yaml}.example.dts" "$obj/$rel/${f%.yaml}.example.dtb"
-done
-rm -f "$obj/$rel/.dt-binding.checked" "$obj/$rel/.yamllint.checked"
-
-files=$(echo $DTCHK_OURS | tr ' ' ':')
-log=$LOGS/dt_binding_check.log
-t0=$(now)
-$DTCHK_KMAKE dt_binding_check DT_CHECKER_FLAGS=-m DT_SCHEMA_FILES="$files" > "$log" 2>&1
-krc=$?
-t1=$(now)
-echo "# dt_binding_check: $(secs "$t0" "$t1") s, log $log"
-
-missing=
-for f in $DTCHK_OURS; do
-	grep -q '^examples:' "$TOP/$rel/$f" || continue
-	[ -f "$obj/$rel/${f%.yaml}.example.dtb" ] || missing="$missing $f"
-done
-if [ $krc -eq 0 ] && [ -z "$missing" ]; then
-	pass dt_binding_check/ran
-else
-	fail dt_binding_check/ran "make exited $krc; examples not built:${missing:- none}" \
-		"$(tail -n 20 "$log")"
-fi
+# 1. dt_binding_check on our files, in the 6.12 tree and in the 7.2 tree.
+# kbuild only re-checks what changed, so drop the stamps and our examples
+# first: every run checks every file.
 
 # kbuild's progress lines ("  DTC [C] file") are not warnings; every other
-# line is output of dtc, dt-doc-validate, yamllint, dt-mk-schema or
-# dt-validate.
+# line is output of dtc, dt-doc-validate, yamllint, dt-check-style (7.2),
+# dt-mk-schema or dt-validate.
 progress='^  [A-Z][A-Z0-9]*( \[C\])? +[^ ]|^make(\[[0-9]+\])?: (Entering|Leaving) directory'
-grep -Ev "$progress" "$log" > "$work/dbc-output.txt" || true
-
-# A finding names the example it is about on its first line and the schema
-# that reported it on a "From schema:" line; count it for the example's file.
-grep -v '^	From schema: ' "$work/dbc-output.txt" > "$work/dbc-first.txt" || true
-for f in $DTCHK_OURS; do
-	stem=${f%.yaml}
-	if grep -F -e "$f" -e "$stem.example" "$work/dbc-first.txt" > "$work/dbc-$$.txt"; then
-		fail "dt_binding_check/$f" "$(cat "$work/dbc-$$.txt")"
-	else
-		pass "dt_binding_check/$f"
-	fi
-done
-
-# dt-mk-schema (only when the processed schema is rebuilt) names upstream
-# schemas that dt-schema 2022.08 cannot load; nothing else may appear.
 ours_re=$(echo $DTCHK_OURS | sed 's/ /|/g; s/\./\\./g')
-grep -Ev "$ours_re" "$work/dbc-output.txt" |
-	grep -Ev "^/[^ ]*\.yaml: ignoring, error in schema: " > "$work/dbc-other.txt" || true
-if [ -s "$work/dbc-other.txt" ]; then
-	fail dt_binding_check/no-other-output "$(head -n 20 "$work/dbc-other.txt")"
-else
-	pass dt_binding_check/no-other-output
-fi
-n_ign=$(grep -c "ignoring, error in schema" "$work/dbc-output.txt" || true)
-[ "$n_ign" -eq 0 ] || echo "# dt-mk-schema skipped $n_ign upstream schemas that 2022.08 cannot load"
 
-# Every schema our files reference must have made it into the processed
-# schema (a skipped one would turn into "False schema" findings).
-if ! "$here/schema-closure.py" "$DTCHK_BINDINGS" $DTCHK_OURS > "$work/closure.txt" 2>&1 ||
-   [ ! -s "$work/closure.txt" ]; then
-	fail dt_binding_check/referenced-schemas-loaded "schema-closure.py failed:" \
-		"$(cat "$work/closure.txt")"
-elif xargs "$here/schema-has.py" "$DTCHK_FULL" < "$work/closure.txt" > "$work/ids.txt" 2>&1
-then
-	pass dt_binding_check/referenced-schemas-loaded
-else
-	fail dt_binding_check/referenced-schemas-loaded "not in $DTCHK_FULL:" "$(cat "$work/ids.txt")"
-fi
+# binding_check TAG KMAKE FULL BINDINGS: results TAG/...; FULL is the
+# object tree's processed-schema.json, BINDINGS the shadow tree's bindings
+binding_check() {
+	tag=$1
+	kmake=$2
+	full=$3
+	bdir=$4
+	kobj=${full%/$rel/processed-schema.json}
+	for f in $DTCHK_OURS; do
+		rm -f "$kobj/$rel/${f%.yaml}.example.dts" "$kobj/$rel/${f%.yaml}.example.dtb"
+	done
+	rm -f "$kobj/$rel/.dt-binding.checked" "$kobj/$rel/.yamllint.checked" \
+		"$kobj/$rel/.dt-style.checked"
+
+	files=$(echo $DTCHK_OURS | tr ' ' ':')
+	klog=$LOGS/$tag.log
+	t0=$(now)
+	$kmake dt_binding_check DT_CHECKER_FLAGS=-m DT_SCHEMA_FILES="$files" > "$klog" 2>&1
+	krc=$?
+	echo "# $tag: $(secs "$t0" "$(now)") s, log $klog"
+
+	missing=
+	for f in $DTCHK_OURS; do
+		grep -q '^examples:' "$TOP/$rel/$f" || continue
+		[ -f "$kobj/$rel/${f%.yaml}.example.dtb" ] || missing="$missing $f"
+	done
+	if [ $krc -eq 0 ] && [ -z "$missing" ]; then
+		pass "$tag/ran"
+	else
+		fail "$tag/ran" "make exited $krc; examples not built:${missing:- none}" \
+			"$(tail -n 20 "$klog")"
+	fi
+
+	out=$work/$tag-output.txt
+	grep -Ev "$progress" "$klog" > "$out" || true
+
+	# A finding names the example it is about on its first line and the
+	# schema that reported it on a "From schema:" line; count it for the
+	# example's file.
+	grep -v '^	From schema: ' "$out" > "$work/$tag-first.txt" || true
+	for f in $DTCHK_OURS; do
+		stem=${f%.yaml}
+		if grep -F -e "$f" -e "$stem.example" "$work/$tag-first.txt" > "$work/dbc-$$.txt"; then
+			fail "$tag/$f" "$(cat "$work/dbc-$$.txt")"
+		else
+			pass "$tag/$f"
+		fi
+	done
+
+	# dt-mk-schema (only when the processed schema is rebuilt) names
+	# upstream schemas that dt-schema 2022.08 cannot load; nothing else may
+	# appear.
+	grep -Ev "$ours_re" "$out" |
+		grep -Ev "^/[^ ]*\.yaml: ignoring, error in schema: " > "$work/$tag-other.txt" || true
+	if [ -s "$work/$tag-other.txt" ]; then
+		fail "$tag/no-other-output" "$(head -n 20 "$work/$tag-other.txt")"
+	else
+		pass "$tag/no-other-output"
+	fi
+	n_ign=$(grep -c "ignoring, error in schema" "$out" || true)
+	[ "$n_ign" -eq 0 ] ||
+		echo "# $tag: dt-mk-schema skipped $n_ign upstream schemas that 2022.08 cannot load"
+
+	# Every schema our files reference must have made it into the
+	# processed schema (a skipped one would turn into "False schema"
+	# findings).
+	if ! "$here/schema-closure.py" "$bdir" $DTCHK_OURS > "$work/$tag-closure.txt" 2>&1 ||
+	   [ ! -s "$work/$tag-closure.txt" ]; then
+		fail "$tag/referenced-schemas-loaded" "schema-closure.py failed:" \
+			"$(cat "$work/$tag-closure.txt")"
+	elif xargs "$here/schema-has.py" "$full" < "$work/$tag-closure.txt" > "$work/$tag-ids.txt" 2>&1
+	then
+		pass "$tag/referenced-schemas-loaded"
+	else
+		fail "$tag/referenced-schemas-loaded" "not in $full:" "$(cat "$work/$tag-ids.txt")"
+	fi
+}
+
+binding_check dt_binding_check "$DTCHK_KMAKE" "$DTCHK_FULL" "$DTCHK_BINDINGS"
+binding_check dt_binding_check-7.2 "$DTCHK72_KMAKE" "$DTCHK72_FULL" "$DTCHK72_BINDINGS"
+
+# The compatibles our bindings select, in the schemas dt-validate uses,
+# are the driver's SoC table (and qcom,mss-memory-region.yaml's select is
+# the same list).  The control below checks 7.2's and 6.12's own bindings.
+for sch in "$DTCHK_SCHEMA" "$DTCHK72_SCHEMA"; do
+	t=compatibles/$(basename "$sch" .json)
+	check "$t" "$here/compatibles.py" "$sch"
+done
 
 # ---------------------------------------------------------------------------
 # 2. Fixtures.  "// expect: ok" means dtc and dt-validate print nothing;
@@ -216,50 +252,73 @@ for dts in $DTCHK_OUR_DTS; do
 done
 
 # ---------------------------------------------------------------------------
-# 4. Upstream fleet
+# 4. Upstream fleets: 6.12 (arm64) and 7.2 (arm64 and arm32)
 
-# Fix overlays: each must apply, and mss-dtcheck (the validator that
-# follows phandles) must flag the upstream board and accept the fixed one,
-# so a fix that upstream made unnecessary, or that stopped working, shows.
-for fix in $DTCHK_FIXES; do
-	b=$(basename "$fix" -mss-fix.dtso)
-	if [ -f "$DTCHK_FIXED/$b.dtb" ] && ! cmp -s "$DTCHK_FIXED/$b.dtb" "$DTCHK_UPQCOM/$b.dtb"; then
-		pass "fixes/$b/applies"
-	else
-		fail "fixes/$b/applies" "$DTCHK_FIXED/$b.dtb missing or identical to $DTCHK_UPQCOM/$b.dtb"
-	fi
-	if [ -z "${MSS_DTCHECK:-}" ] || [ ! -x "$MSS_DTCHECK" ]; then
-		fail "fixes/$b/needed" "mss-dtcheck is not built (make mss-dtcheck)"
-		fail "fixes/$b/effective" "mss-dtcheck is not built (make mss-dtcheck)"
-		continue
-	fi
-	"$MSS_DTCHECK" "$DTCHK_UPQCOM/$b.dtb" > "$work/$b.dtcheck-upstream.txt" 2>&1
-	rc=$?
-	if [ $rc -eq 1 ]; then
-		pass "fixes/$b/needed"
-	else
-		fail "fixes/$b/needed" "mss-dtcheck exited $rc on the upstream DTB" \
-			"$(cat "$work/$b.dtcheck-upstream.txt")"
-	fi
-	"$MSS_DTCHECK" "$DTCHK_FIXED/$b.dtb" > "$work/$b.dtcheck-fixed.txt" 2>&1
-	rc=$?
-	if [ $rc -eq 0 ]; then
-		pass "fixes/$b/effective"
-	else
-		fail "fixes/$b/effective" "mss-dtcheck exited $rc on the fixed DTB" \
-			"$(cat "$work/$b.dtcheck-fixed.txt")"
-	fi
-done
+# fixes_check TAG UPQCOM FIXEDDIR: every fix overlay must apply to the
+# board's DTB in UPQCOM, and mss-dtcheck (the validator that follows
+# phandles) must flag that DTB and accept the fixed one, so a fix that
+# upstream made unnecessary, or that stopped working, shows.
+fixes_check() {
+	tag=$1
+	upq=$2
+	fixd=$3
+	for fix in $DTCHK_FIXES; do
+		b=$(basename "$fix" -mss-fix.dtso)
+		if [ -f "$fixd/$b.dtb" ] && ! cmp -s "$fixd/$b.dtb" "$upq/$b.dtb"; then
+			pass "$tag/$b/applies"
+		else
+			fail "$tag/$b/applies" "$fixd/$b.dtb missing or identical to $upq/$b.dtb"
+		fi
+		if [ -z "${MSS_DTCHECK:-}" ] || [ ! -x "$MSS_DTCHECK" ]; then
+			fail "$tag/$b/needed" "mss-dtcheck is not built (make mss-dtcheck)"
+			fail "$tag/$b/effective" "mss-dtcheck is not built (make mss-dtcheck)"
+			continue
+		fi
+		"$MSS_DTCHECK" "$upq/$b.dtb" > "$work/$tag-$b.dtcheck-upstream.txt" 2>&1
+		rc=$?
+		if [ $rc -eq 1 ]; then
+			pass "$tag/$b/needed"
+		else
+			fail "$tag/$b/needed" "mss-dtcheck exited $rc on the upstream DTB" \
+				"$(cat "$work/$tag-$b.dtcheck-upstream.txt")"
+		fi
+		"$MSS_DTCHECK" "$fixd/$b.dtb" > "$work/$tag-$b.dtcheck-fixed.txt" 2>&1
+		rc=$?
+		if [ $rc -eq 0 ]; then
+			pass "$tag/$b/effective"
+		else
+			fail "$tag/$b/effective" "mss-dtcheck exited $rc on the fixed DTB" \
+				"$(cat "$work/$tag-$b.dtcheck-fixed.txt")"
+		fi
+	done
+}
 
-fl=$work/upstream
-if "$here/fleet.sh" "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" "$DTCHK_UPQCOM" "$fl" "$DTCHK_JOBS" "$DTCHK_FIXED"; then
+# fleet_check TAG SCHEMA BINDINGS DTBDIRS FIXEDDIR: every enabled MSS node
+# of the DTBs in DTBDIRS (the fixed DTB where there is one), no finding,
+# one result per board; each folder must contribute boards
+fleet_check() {
+	tag=$1
+	fl=$work/$tag
+	t0=$(now)
+	if ! "$here/fleet.sh" "$2" "$3" "$4" "$fl" "$DTCHK_JOBS" "$5"; then
+		fail "$tag/mss-nodes-found" "fleet.sh could not run"
+		return
+	fi
 	nodes=$(grep -vc '^#' "$fl/report.txt" || true)
 	boards=$(wc -l < "$fl/boards.txt")
 	if [ "$nodes" -gt 0 ] && [ "$nodes" -eq "$boards" ]; then
-		pass upstream/mss-nodes-found
+		pass "$tag/mss-nodes-found"
 	else
-		fail upstream/mss-nodes-found "$nodes MSS nodes in $boards DTBs"
+		fail "$tag/mss-nodes-found" "$nodes MSS nodes in $boards DTBs"
 	fi
+	for d in $4; do
+		if grep -q "^$d/" "$fl/upstream.txt"; then
+			pass "$tag/boards-from-$(echo "$d" | sed 's|.*/arch/\([^/]*\)/.*|\1|')"
+		else
+			fail "$tag/boards-from-$(echo "$d" | sed 's|.*/arch/\([^/]*\)/.*|\1|')" \
+				"no DTB with an enabled MSS node in $d"
+		fi
+	done
 	# one result per board; a failing one shows its findings
 	awk '
 		/^#/ { if (cur != "") det[cur] = det[cur] "\n" $0; next }
@@ -268,53 +327,93 @@ if "$here/fleet.sh" "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" "$DTCHK_UPQCOM" "$fl" "$DT
 	' "$fl/report.txt" > "$fl/per-board.txt"
 	while IFS='	' read -r b n; do
 		if [ "$n" -eq 0 ]; then
-			pass "upstream/$b"
+			pass "$tag/$b"
 		else
-			fail "upstream/$b" "$n finding(s) on the MSS node:" \
+			fail "$tag/$b" "$n finding(s) on the MSS node:" \
 				"$(awk -v b="$b.dtb" -F'\t' '/^#/ { if (on) print; next } { on = ($1 == b) }' "$fl/report.txt")"
 		fi
 	done < "$fl/per-board.txt"
-	sed 's/^/# upstream: /' "$fl/summary.txt"
-	cp "$fl/report.txt" "$LOGS/dtbs_check-upstream.txt"
-else
-	fail upstream/mss-nodes-found "fleet.sh could not run"
-fi
+	sed "s/^/# $tag: /" "$fl/summary.txt"
+	echo "# $tag: $boards DTBs, $(secs "$t0" "$(now)") s"
+	cp "$fl/report.txt" "$LOGS/dtbs_check-$tag.txt"
+}
 
-# Control: the same pipeline with the 6.12 bindings must report the
-# misreadings of dt-schema 2022.08 on MSS nodes of each binding.
-ctl=$work/control
-mkdir -p "$ctl"
-ctl_ok=1
-if ! "$here/schema-closure.py" "$KSRC/$rel" remoteproc/qcom,msm8916-mss-pil.yaml \
-	remoteproc/qcom,msm8996-mss-pil.yaml remoteproc/qcom,sc7180-mss-pil.yaml \
-	remoteproc/qcom,sc7280-mss-pil.yaml > "$ctl/list" 2> "$ctl/closure.log" ||
-   ! dt-mk-schema -j @"$ctl/list" > "$ctl/schema.json" 2> "$ctl/mk.log"; then
-	ctl_ok=0
-fi
-for b in msm8916-longcheer-l8150 sdm845-db845c sc7180-idp sc7280-herobrine-crd; do
-	d=$DTCHK_UPQCOM/$b.dtb
-	[ -f "$d" ] || { fail "upstream-control/$b" "$d missing"; continue; }
+fixes_check fixes "$DTCHK_UPQCOM" "$DTCHK_FIXED"
+fleet_check upstream "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" "$DTCHK_UPQCOM" "$DTCHK_FIXED"
+fixes_check fixes-7.2 "$UPDTB72_QCOM" "$DTCHK72_FIXED"
+fleet_check upstream-7.2 "$DTCHK72_SCHEMA" "$DTCHK72_BINDINGS" \
+	"$UPDTB72_QCOM $UPDTB72_ARM_QCOM" "$DTCHK72_FIXED"
+
+# Control: the same pipeline with the upstream bindings of each tree must
+# report the misreadings of dt-schema 2022.08 on MSS nodes of each binding
+# (and of both architectures for 7.2).  The compatibles check must accept
+# 7.2's bindings (the driver binds what 7.2 describes) and must refuse
+# 6.12's, which lack 7.2's six new SoCs.
+
+# control_check TAG KSRC WANT_COMPAT DTB...
+control_check() {
+	tag=$1
+	src=$2/$rel
+	want=$3
+	shift 3
+	ctl=$work/$tag
+	mkdir -p "$ctl"
+	ctl_ok=1
+	if ! "$here/schema-closure.py" "$src" remoteproc/qcom,msm8916-mss-pil.yaml \
+		remoteproc/qcom,msm8996-mss-pil.yaml remoteproc/qcom,sc7180-mss-pil.yaml \
+		remoteproc/qcom,sc7280-mss-pil.yaml > "$ctl/list" 2> "$ctl/closure.log" ||
+	   ! dt-mk-schema -j @"$ctl/list" > "$ctl/schema.json" 2> "$ctl/mk.log"; then
+		ctl_ok=0
+	fi
 	if [ "$ctl_ok" = 0 ]; then
-		fail "upstream-control/$b" "no 6.12 schema:" "$(cat "$ctl/closure.log" "$ctl/mk.log")"
-		continue
-	fi
-	# a crash would count as a finding: here it must not pass
-	if ! "$here/dt-validate.sh" "$ctl/$b.log" -u "$KSRC/$rel" -p "$ctl/schema.json" "$d"; then
-		fail "upstream-control/$b" "dt-validate did not run to its end:" \
-			"$(tail -n 20 "$ctl/$b.log")"
-		continue
-	fi
-	if ! "$here/attribute.py" -- "$d" "$ctl/$b.log" > "$ctl/$b.mss" 2>&1; then
-		fail "upstream-control/$b" "attribute.py failed:" "$(cat "$ctl/$b.mss")"
-		continue
-	fi
-	n=$(awk -F'\t' '!/^#/ { n += $4 } END { print n + 0 }' "$ctl/$b.mss")
-	if [ "$n" -gt 0 ]; then
-		pass "upstream-control/$b"
+		fail "$tag/compatibles" "no upstream schema:" "$(cat "$ctl/closure.log" "$ctl/mk.log")"
 	else
-		fail "upstream-control/$b" "the 6.12 bindings gave no finding on the MSS node"
+		"$here/compatibles.py" "$ctl/schema.json" > "$ctl/compatibles.txt" 2>&1
+		crc=$?
+		if [ "$want" = match ] && [ $crc -eq 0 ]; then
+			pass "$tag/compatibles-match"
+		elif [ "$want" = differ ] && [ $crc -eq 1 ] && grep -q '^problem: ' "$ctl/compatibles.txt"; then
+			pass "$tag/compatibles-differ"
+		else
+			fail "$tag/compatibles-$want" "compatibles.py exited $crc:" \
+				"$(cat "$ctl/compatibles.txt")"
+		fi
 	fi
-done
+	for d in "$@"; do
+		b=$(basename "$d" .dtb)
+		[ -f "$d" ] || { fail "$tag/$b" "$d missing"; continue; }
+		if [ "$ctl_ok" = 0 ]; then
+			fail "$tag/$b" "no upstream schema:" "$(cat "$ctl/closure.log" "$ctl/mk.log")"
+			continue
+		fi
+		# a crash would count as a finding: here it must not pass
+		if ! "$here/dt-validate.sh" "$ctl/$b.log" -u "$src" -p "$ctl/schema.json" "$d"; then
+			fail "$tag/$b" "dt-validate did not run to its end:" \
+				"$(tail -n 20 "$ctl/$b.log")"
+			continue
+		fi
+		if ! "$here/attribute.py" -- "$d" "$ctl/$b.log" > "$ctl/$b.mss" 2>&1; then
+			fail "$tag/$b" "attribute.py failed:" "$(cat "$ctl/$b.mss")"
+			continue
+		fi
+		n=$(awk -F'\t' '!/^#/ { n += $4 } END { print n + 0 }' "$ctl/$b.mss")
+		if [ "$n" -gt 0 ]; then
+			pass "$tag/$b"
+		else
+			fail "$tag/$b" "the upstream bindings gave no finding on the MSS node"
+		fi
+	done
+}
+
+control_check upstream-control "$KSRC" differ \
+	"$DTCHK_UPQCOM/msm8916-longcheer-l8150.dtb" "$DTCHK_UPQCOM/sdm845-db845c.dtb" \
+	"$DTCHK_UPQCOM/sc7180-idp.dtb" "$DTCHK_UPQCOM/sc7280-herobrine-crd.dtb"
+control_check upstream-7.2-control "$KSRC72" match \
+	"$UPDTB72_QCOM/msm8916-longcheer-l8150.dtb" "$UPDTB72_QCOM/sdm845-db845c.dtb" \
+	"$UPDTB72_QCOM/sc7180-idp.dtb" "$UPDTB72_QCOM/sc7280-herobrine-crd.dtb" \
+	"$UPDTB72_ARM_QCOM/qcom-apq8026-samsung-matisse-wifi.dtb" \
+	"$UPDTB72_ARM_QCOM/qcom-msm8926-htc-memul.dtb" \
+	"$UPDTB72_ARM_QCOM/qcom-msm8974-lge-nexus5-hammerhead.dtb"
 
 # ---------------------------------------------------------------------------
 # 5. Planted failures: a dt-validate that crashes (a traceback and exit 1,
@@ -365,6 +464,27 @@ else
 		pass selftest/dt-validate-clean-passes-fleet
 	else
 		fail selftest/dt-validate-clean-passes-fleet "findings: $got"
+	fi
+	# Two folders (as for 7.2's arm64 and arm32): both are checked, and
+	# two DTBs of one name, whose logs would overwrite each other, stop it
+	mkdir -p "$st/dtbs2"
+	cp "$stdtb" "$st/dtbs2/second-$(basename "$stdtb")"
+	rm -rf "$st/fleet2"
+	if DT_VALIDATE=$st/clean "$here/fleet.sh" "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" \
+		"$st/dtbs $st/dtbs2" "$st/fleet2" 1 > "$st/fleet2.out" 2>&1 &&
+	   [ "$(grep -vc '^#' "$st/fleet2/report.txt")" = 2 ]; then
+		pass selftest/fleet-two-folders
+	else
+		fail selftest/fleet-two-folders "$(cat "$st/fleet2.out" "$st/fleet2/report.txt")"
+	fi
+	cp "$stdtb" "$st/dtbs2/"
+	if DT_VALIDATE=$st/clean "$here/fleet.sh" "$DTCHK_SCHEMA" "$DTCHK_BINDINGS" \
+		"$st/dtbs $st/dtbs2" "$st/fleet2" 1 > "$st/fleet2.out" 2>&1; then
+		fail selftest/fleet-same-name-twice-fails "fleet.sh exited 0"
+	elif grep -q 'DTBs of the same name' "$st/fleet2.out"; then
+		pass selftest/fleet-same-name-twice-fails
+	else
+		fail selftest/fleet-same-name-twice-fails "$(cat "$st/fleet2.out")"
 	fi
 	if DT_VALIDATE=$st/crash DTCHK_BUILD=$st "$here/dtbs-check.sh" "" \
 		"$st/dtbs/$(basename "$stdtb")" > "$st/dtbs-check.out" 2>&1; then

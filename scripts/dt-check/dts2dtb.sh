@@ -3,10 +3,12 @@
 #
 # dts2dtb.sh KSRC DTC SRC.dts OUT.dtb [-@]
 #
-# Compile a DTS the way kbuild does (scripts/Makefile.dtbs in 6.12): the C
+# Compile a DTS the way kbuild does (scripts/Makefile.dtbs): the C
 # preprocessor with the kernel's include-prefixes (dt-bindings headers and
 # every arch's dts directory), then the kernel's dtc with kbuild's default
-# warning set.  A .dtso is compiled as an overlay (dtc -@ is implied by
+# warning set, read from KSRC's Makefile.dtbs (the -Wno- checks; W=1 and
+# W=2 only add checks), since it changes between releases: 7.2's dtc no
+# longer knows graph_child_address and 7.2 turns interrupt_map off.  A .dtso is compiled as an overlay (dtc -@ is implied by
 # /plugin/).  Pass -@ to keep symbols in a base DTB that overlays are
 # applied to.  dtc warnings go to stderr unchanged.
 set -eu
@@ -24,12 +26,11 @@ trap 'rm -f "$tmp"' EXIT
 ${HOSTCC:-gcc} -E -nostdinc -I "$inc" -undef -D__DTS__ -x assembler-with-cpp \
 	-o "$tmp" "$src"
 
+mk=$ksrc/scripts/Makefile.dtbs
+[ -f "$mk" ] || { echo "dts2dtb: $mk: no such file" >&2; exit 1; }
+wno=$(grep -o -- '-Wno-[a-z_]*' "$mk" | sort -u)
+[ -n "$wno" ] || { echo "dts2dtb: no dtc -Wno- flags in $mk" >&2; exit 1; }
+
 mkdir -p "$(dirname "$out")"
-"$dtc" -o "$out" -b 0 -i "$(dirname "$src")" -i "$inc" \
-	-Wno-unique_unit_address \
-	-Wno-unit_address_vs_reg \
-	-Wno-avoid_unnecessary_addr_size \
-	-Wno-alias_paths \
-	-Wno-graph_child_address \
-	-Wno-simple_bus_reg \
-	"$@" "$tmp"
+# shellcheck disable=SC2086 # one flag per word
+"$dtc" -o "$out" -b 0 -i "$(dirname "$src")" -i "$inc" $wno "$@" "$tmp"

@@ -1,14 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# fleet.sh SCHEMA BINDINGS DTBDIR OUTDIR [JOBS [FIXEDDIR]]
+# fleet.sh SCHEMA BINDINGS DTBDIRS OUTDIR [JOBS [FIXEDDIR]]
 #
-# dtbs_check of every DTB in DTBDIR that has an enabled Qualcomm MSS node:
+# dtbs_check of every DTB in DTBDIRS (one folder, or several separated by
+# spaces, e.g. 7.2's arm64 and arm32 qcom folders) that has an enabled
+# Qualcomm MSS node:
 # dt-validate against the processed SCHEMA (-u BINDINGS for references),
 # JOBS DTBs at a time (default 2).  A DTB of the same name in FIXEDDIR (an
 # upstream board with our fix overlay applied) is checked instead of the
 # one in DTBDIR.  OUTDIR receives
-#   logs/BOARD.log   the complete dt-validate output for each DTB
+#   logs/BOARD.log   the complete dt-validate output for each DTB (so two
+#                    DTBs of one name in different folders are an error)
 #   report.txt       one line per MSS node, "DTB PATH COMPATIBLE FINDINGS
 #                    AMBIGUOUS UNATTRIBUTED", each followed by its findings
 #   summary.txt      boards, findings on MSS nodes, wall time
@@ -20,14 +23,21 @@ set -eu
 
 schema=$1
 bindings=$2
-dtbdir=$3
+dtbdirs=$3
 outdir=$4
 jobs=${5:-2}
 fixed=${6:-}
 here=$(cd "$(dirname "$0")" && pwd)
 
 [ -f "$schema" ] || { echo "fleet: no processed schema $schema" >&2; exit 1; }
-ls "$dtbdir"/*.dtb > /dev/null 2>&1 || { echo "fleet: no DTBs in $dtbdir" >&2; exit 1; }
+set --
+for d in $dtbdirs; do
+	ls "$d"/*.dtb > /dev/null 2>&1 || { echo "fleet: no DTBs in $d" >&2; exit 1; }
+	set -- "$@" "$d"/*.dtb
+done
+[ $# -gt 0 ] || { echo "fleet: no DTB folder given" >&2; exit 1; }
+dup=$(for d in "$@"; do basename "$d"; done | sort | uniq -d)
+[ -z "$dup" ] || { echo "fleet: DTBs of the same name in $dtbdirs: $dup" >&2; exit 1; }
 
 rm -rf "$outdir"
 mkdir -p "$outdir/logs"
@@ -35,7 +45,7 @@ start=$(date +%s.%N)
 
 # not in a pipeline: a crash of the DTB reader must stop the run, not
 # shorten the list of boards
-"$here/mss-nodes.py" --enabled "$dtbdir"/*.dtb > "$outdir/mss-nodes.txt"
+"$here/mss-nodes.py" --enabled "$@" > "$outdir/mss-nodes.txt"
 cut -f1 "$outdir/mss-nodes.txt" | sort -u > "$outdir/upstream.txt"
 while read -r dtb; do
 	b=$(basename "$dtb")

@@ -200,7 +200,7 @@ static void dedicated_in_order(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, run(c), 0);
 	KUNIT_EXPECT_STREQ(test, c->trace, "map unmap give auth take");
-	KUNIT_EXPECT_EQ(test, c->mem.co[MSS_REGION_MDATA].perm, LINUX);
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].size, 0ULL);
 	KUNIT_EXPECT_EQ(test, c->mem.last.source, MSS_MDATA_DEDICATED);
 }
 
@@ -241,8 +241,12 @@ static void take_fails_region_never_reused(struct kunit *test)
 	c->fail_assign = 2;
 	KUNIT_EXPECT_EQ(test, run(c), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, c->trace, "map unmap give auth take-fails");
-	/* recorded as the modem's, and never staged in again */
-	KUNIT_EXPECT_EQ(test, c->mem.co[MSS_REGION_MDATA].perm, MODEM);
+	/* the window TrustZone kept is recorded as the modem's ... */
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].base, MDATA_BASE);
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].size, (u64)PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].perm, MODEM);
+	KUNIT_EXPECT_EQ(test, c->mem.co[MSS_REGION_MDATA].perm, LINUX);
+	/* ... and the region is never staged in again */
 	KUNIT_EXPECT_TRUE(test, c->mem.region[MSS_REGION_MDATA].flags &
 			  MSS_REGION_F_STUCK);
 

@@ -7,6 +7,7 @@
 #   DTCHECK DTCHECK_ASAN  the tool, plain and under ASan/UBSan
 #   CORPUS                the generated bad-DTB corpus (with MANIFEST)
 #   UPDTB_QCOM            the 6.12 qcom arm64 DTB folder
+#   UPDTB72_QCOM UPDTB72_ARM_QCOM  the 7.2 qcom arm64 and arm32 DTB folders
 #   REALFW                Debian's firmware-qcom-soc unpacked (make firmware-real)
 #   KSRC WORK RESULTS
 #
@@ -323,48 +324,87 @@ else
 fi
 
 # ------------------------------------------------------------------
-# 6. Fleet over the 6.12 qcom DTBs
+# 6. Fleets: the 6.12 qcom arm64 DTBs, the 7.2 qcom arm64 and arm32 DTBs
 
-run fleet "$DTCHECK" --fleet "$UPDTB_QCOM"
-ndtb=$(find "$UPDTB_QCOM" -name '*.dtb' | wc -l)
-if [ $rc -le 1 ] && grep -q "^$ndtb DTBs, " "$WORK/fleet.out" && ! grep -q ': fatal: ' "$WORK/fleet.out"; then
-	pass "fleet/no-crash-all-$ndtb-read"
-else
-	fail "fleet/no-crash" "exit $rc" "$(tail -n 5 "$WORK/fleet.out")"
-fi
-# Independent count of enabled MSS nodes: decompile every DTB with dtc
-compats='qcom,q6v5-pil|qcom,msm89(09|16|53|74|96|98)-mss-pil|qcom,s(c7180|c7280|dm660|dm845)-mss-pil'
-want=0
-for d in $(find "$UPDTB_QCOM" -name '*.dtb'); do
-	k=$(dtc -q -I dtb -O dts "$d" 2>/dev/null | awk -v re="compatible = .*\"($compats)\"" '
+# Independent count of the MSS nodes of the DTBs under $1: every DTB
+# decompiled with dtc, every node whose compatible looks like an MSS PIL
+# (not the driver's table, so a compatible the tool does not know counts
+# too).  Prints "TOTAL ENABLED".
+mss_pil_re='qcom,[a-z0-9]+-mss-pil|qcom,q6v5-pil'
+dtc_count() {
+	# shellcheck disable=SC2016 # $d is the inner shell's
+	find "$1" -name '*.dtb' -exec sh -c \
+		'for d; do dtc -q -I dtb -O dts "$d" 2>/dev/null; done' sh {} + | awk -v re="compatible = .*\"($mss_pil_re)\"" '
 		/\{$/ { depth++; mss[depth] = 0; dis[depth] = 0 }
 		$0 ~ re { mss[depth] = 1 }
 		/status = "disabled"|status = "fail/ { dis[depth] = 1 }
-		/^[ \t]*};/ { if (mss[depth] && !dis[depth]) n++; depth-- }
-		END { print n + 0 }')
-	want=$((want + k))
+		/^[ \t]*};/ { if (mss[depth]) { all++; if (!dis[depth]) n++ } depth-- }
+		END { print all + 0, n + 0 }'
+}
+
+# fleet_test TAG DIR MIN: mss-dtcheck --fleet DIR reads every DTB, reports
+# every enabled MSS node (at least MIN) and skips only the disabled ones
+fleet_test() {
+	tag=$1
+	dir=$2
+	out=$WORK/$tag.out
+	run "$tag" "$DTCHECK" --fleet "$dir"
+	ndtb=$(find "$dir" -name '*.dtb' | wc -l)
+	if [ $rc -le 1 ] && grep -q "^$ndtb DTBs, " "$out" && ! grep -q ': fatal: ' "$out"; then
+		pass "$tag/no-crash-all-$ndtb-read"
+	else
+		fail "$tag/no-crash" "exit $rc" "$(tail -n 5 "$out")"
+	fi
+	min=$3
+	counts=$(dtc_count "$dir")
+	total=${counts% *}
+	want=${counts#* }
+	rows=$(awk 'NR > 1 && $2 ~ /-pil$/ && $1 !~ /\(disabled\)/' "$out" | wc -l)
+	got=$(sed -n 's/.*with MSS nodes: \([0-9]*\) MSS nodes checked.*/\1/p' "$out")
+	skipped=$(sed -n 's/.* MSS nodes checked (\([0-9]*\) disabled skipped).*/\1/p' "$out")
+	if [ "$want" -ge "$min" ] && [ "$rows" = "$want" ] && [ "$got" = "$want" ]; then
+		pass "$tag/every-enabled-mss-node-reported-$want"
+	else
+		fail "$tag/every-enabled-mss-node-reported" \
+			"dtc count $want (at least $min), table rows $rows, summary $got"
+	fi
+	# skipped: exactly the disabled nodes; no node left unchecked (MSS020)
+	if [ "$skipped" = $((total - want)) ] && ! grep -q 'MSS020' "$out"; then
+		pass "$tag/only-the-$skipped-disabled-skipped"
+	else
+		fail "$tag/only-disabled-skipped" "dtc: $total nodes, $want enabled; tool skipped $skipped" \
+			"$(grep MSS020 "$out" | head)"
+	fi
+	# Each row has a prediction; none is 'none' (every upstream node probes)
+	if [ "$rows" -gt 0 ] &&
+	   awk 'NR > 1 && $2 ~ /-pil$/ { if ($3 !~ /^(dedicated|mpss-window|legacy)$/) bad++ } END { exit bad > 0 }' "$out"; then
+		pass "$tag/every-row-has-a-source"
+	else
+		fail "$tag/every-row-has-a-source" "$(awk 'NR > 1 && $3 !~ /^(dedicated|mpss-window|legacy)$/' "$out" | head)"
+	fi
+	# Under ASan/UBSan too
+	run "$tag-asan" "$DTCHECK_ASAN" --fleet "$dir"
+	if [ $rc -le 1 ] && [ "$rows" -gt 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/$tag-asan.out" &&
+	   cmp -s "$out" "$WORK/$tag-asan.out"; then
+		pass "$tag/asan-clean-and-identical"
+	else
+		fail "$tag/asan-clean-and-identical" "exit $rc" "$(diff "$out" "$WORK/$tag-asan.out" | head)"
+	fi
+}
+
+# The minimum counts are the enabled nodes measured in each tree; fewer
+# means DTBs went missing
+fleet_test fleet "$UPDTB_QCOM" 122
+fleet_test fleet-7.2 "$UPDTB72_QCOM" 131
+fleet_test fleet-7.2-arm "$UPDTB72_ARM_QCOM" 20
+# Every compatible of the driver's SoC table that 7.2's DTs use is in a
+# checked row (the table's new SoCs included)
+for c in qcom,msm8226-mss-pil qcom,msm8926-mss-pil qcom,msm8974-mss-pil; do
+	if awk -v c="$c" 'NR > 1 && $2 == c { f = 1 } END { exit !f }' "$WORK/fleet-7.2-arm.out"; then
+		pass "fleet-7.2-arm/checks-$c"
+	else
+		fail "fleet-7.2-arm/checks-$c" "no row with $c"
+	fi
 done
-rows=$(awk 'NR > 1 && $2 ~ /-pil$/ && $1 !~ /\(disabled\)/' "$WORK/fleet.out" | wc -l)
-got=$(sed -n 's/.*with MSS nodes: \([0-9]*\) MSS nodes checked.*/\1/p' "$WORK/fleet.out")
-if [ "$want" -gt 100 ] && [ "$rows" = "$want" ] && [ "$got" = "$want" ]; then
-	pass "fleet/every-enabled-mss-node-reported-$want"
-else
-	fail "fleet/every-enabled-mss-node-reported" "dtc count $want, table rows $rows, summary $got"
-fi
-# Each row has a prediction; none is 'none' (every upstream node probes)
-if [ "$rows" -gt 0 ] &&
-   awk 'NR > 1 && $2 ~ /-pil$/ { if ($3 !~ /^(dedicated|mpss-window|legacy)$/) bad++ } END { exit bad > 0 }' "$WORK/fleet.out"; then
-	pass "fleet/every-row-has-a-source"
-else
-	fail "fleet/every-row-has-a-source" "$(awk 'NR > 1 && $3 !~ /^(dedicated|mpss-window|legacy)$/' "$WORK/fleet.out" | head)"
-fi
-# Under ASan/UBSan too
-run fleet-asan "$DTCHECK_ASAN" --fleet "$UPDTB_QCOM"
-if [ $rc -le 1 ] && [ "$rows" -gt 0 ] && ! grep -q 'Sanitizer\|runtime error' "$WORK/fleet-asan.out" &&
-   cmp -s "$WORK/fleet.out" "$WORK/fleet-asan.out"; then
-	pass "fleet/asan-clean-and-identical"
-else
-	fail "fleet/asan-clean-and-identical" "exit $rc" "$(diff "$WORK/fleet.out" "$WORK/fleet-asan.out" | head)"
-fi
 cp "$WORK/fleet.out" "$WORK/../fleet.txt"
 exit 0

@@ -27,7 +27,7 @@ MDT_TYPE_MASK = 7 << 24
 MDT_TYPE_HASH = 2 << 24
 MDT_RELOCATABLE = 1 << 27
 MBA_MAX = 1 << 20
-MDATA_MAX = 1 << 20        # MSS_MDATA_MAX_SIZE
+MDATA_MAX = 8 << 20        # MSS_MDATA_MAX_SIZE in qcom_q6v5_mss_core.c
 
 INVALID = "is not a valid modem image: "
 
@@ -126,8 +126,9 @@ def corpus(mba, modem):
         return f
     add("hash-larger-than-file", "modem", "cannot read metadata",
         edit(hash_size(len(modem) + 0x10000)))
+    # the driver refuses on the header's size, before reading it
     add("hash-above-cap", "modem", INVALID + "metadata too large",
-        edit(hash_size(MDATA_MAX + 0x1000)) + bytes(MDATA_MAX + 0x1000))
+        edit(hash_size(MDATA_MAX + 0x1000)))
     add("hash-empty", "modem", INVALID + "empty hash segment", edit(hash_size(0)))
 
     def seg(idx, **kw):
@@ -170,6 +171,10 @@ def corpus(mba, modem):
         tmpl = i.ph(loads[-1])
         i.ehdr("phnum", n)
         i.phnum = n
+        # the headers segment still covers the longer table
+        p0 = i.ph(0)
+        p0[4] = i.phoff + 32 * n
+        i.set_ph(0, p0)
         for k in range(Image(modem).phnum, n):
             p = list(tmpl)
             p[1] = len(modem) + 0x1000 * k
