@@ -13,7 +13,6 @@
 #include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/limits.h>
-#include <linux/math64.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
 #include <linux/spinlock.h>
@@ -52,6 +51,7 @@ static const struct {
 	SIM_COUNTER(seq_errors),
 	SIM_COUNTER(bhs_acks),
 	SIM_COUNTER(clamped_resets),
+	SIM_COUNTER(partial_samples),
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
@@ -194,8 +194,8 @@ static int sim_status_show(struct seq_file *m, void *unused)
 			   sim->q6_at_start.reset, sim->q6_at_start.pwr,
 			   sim->q6_at_start.mem, sim->q6_at_start.xo,
 			   sim->q6_at_start.bhs, sim->q6_at_start.acc);
-	seq_printf(m, "attentive passes: %llu, longest gap %lld us\n",
-		   sim->attend_passes, div_s64(sim->attend_gap_max, NSEC_PER_USEC));
+	seq_printf(m, "attendants: %u, %llu passes\n", sim->nr_attendants,
+		   READ_ONCE(sim->samples));
 	mutex_unlock(&sim->lock);
 
 	return 0;

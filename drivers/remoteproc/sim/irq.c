@@ -81,7 +81,7 @@ static void sim_irq_unmask(struct irq_data *d)
 	 * and powered by the driver core).
 	 */
 	if (irqd_to_hwirq(d) == SIM_IRQ_HANDOVER)
-		sim_attend(sim);
+		sim_attend(sim, SIM_ATTEND_MS);
 }
 
 static int sim_irq_set_type(struct irq_data *d, unsigned int type)

@@ -7,9 +7,10 @@
  * ready) and watches the stop bit; it then sleeps ~30 us while a boot is
  * in progress, 5-20 ms while a halt or stop may come, and until an event
  * otherwise.  For 50 ms after an event that starts a power-up or a
- * teardown (sim_attend()) it does not sleep at all, only yields: the
- * driver gives some handshakes 200 us or less, and the power-up order is
- * sampled (q6ss.c).  Interrupts are raised after the pass, without @lock.  The
+ * teardown (sim_attend()) attendant threads, one per CPU, also answer
+ * the handshakes and sample the power-up order without sleeping.
+ * Interrupts are raised after the pass, without @lock.
+ * The
  * state file and the hang, stop_ack, crash_on, crash and ready_delay_ms
  * knobs act on this state machine.
  */
@@ -20,7 +21,6 @@
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/fs.h>
-#include <linux/hrtimer.h>
 #include <linux/io.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
@@ -41,8 +41,6 @@
 #define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
 #define SIM_RUNNING_NS		(20 * NSEC_PER_MSEC)
 #define SIM_ACTIVE_WINDOW_MS	5000
-#define SIM_ATTEND_MS		50
-#define SIM_FULL_PASS_NS	(200 * NSEC_PER_USEC)
 #define SIM_STOP_ACK_DELAY_MS	1
 
 const char *const sim_state_names[SIM_NR_STATES] = {
@@ -90,25 +88,138 @@ void sim_kick(struct mss_sim *sim)
 }
 
 /**
- * sim_attend() - poll without sleeping for a while
+ * sim_attend() - attend closely for a while: a power-up or teardown comes
  * @sim: the simulator; any context
+ * @ms: for how long at most
  *
  * Called on the events that precede a power-up (the driver enabling the
  * handover interrupt in qcom_q6v5_prepare(), a proxy power domain going
- * on, mss_restart released): the driver waits 200 us for sdm660's head
- * switch acknowledgment, and the power-up order is only seen by
- * sampling.
+ * on: %SIM_ATTEND_MS; mss_restart released: %SIM_ATTEND_IDLE_MS, as the
+ * driver's memory assignments come before the Q6 power-up, 340 ms on the
+ * first boot of the rig) or a teardown (an AXI halt request).  Until
+ * then, or until the core starts or mss_restart is asserted
+ * (sim_attend_end()), an attendant thread on every CPU answers the
+ * handshakes and samples the power-up without sleeping:
+ *
+ * - the driver gives some handshakes less than a tick of the rig's kernel
+ *   (sdm660's head switch 200 us, msm8226's external head switch and
+ *   sc7280's Q-channels 50 us; there are no high-resolution timers), and
+ *   sleeps while it waits: the attendant of its CPU runs then and answers;
+ * - its power-up is a burst of writes with busy-wait delays and no sleep,
+ *   on a kernel that is not preemptible: only an attendant running beside
+ *   it, on another CPU, sees the steps in between, and only if the host
+ *   runs that virtual CPU at that moment (q6ss.c).
  */
-void sim_attend(struct mss_sim *sim)
+void sim_attend(struct mss_sim *sim, unsigned int ms)
 {
-	atomic64_set(&sim->attend_until,
-		     ktime_to_ns(ktime_add_ms(ktime_get(), SIM_ATTEND_MS)));
+	s64 until = ktime_get_ns() + (s64)ms * NSEC_PER_MSEC;
+	s64 old = atomic64_read(&sim->attend_until);
+	unsigned int i;
+
+	if (!sim->nr_attendants)
+		return;
+	/* Extend, never shorten, a window in progress */
+	while (old < until &&
+	       !atomic64_try_cmpxchg(&sim->attend_until, &old, until))
+		;
+	for (i = 0; i < sim->nr_attendants; i++)
+		wake_up_process(sim->attendants[i]);
 	sim_kick(sim);
 }
 
-static bool sim_attentive(struct mss_sim *sim, ktime_t now)
+/**
+ * sim_attend_end() - the power-up or teardown is over
+ * @sim: the simulator; any context
+ */
+void sim_attend_end(struct mss_sim *sim)
 {
-	return ktime_to_ns(now) < atomic64_read(&sim->attend_until);
+	atomic64_set(&sim->attend_until, 0);
+}
+
+static bool sim_attentive(struct mss_sim *sim)
+{
+	return ktime_get_ns() < atomic64_read(&sim->attend_until);
+}
+
+/*
+ * The handshakes the driver polls for with short timeouts (ext.c, the
+ * head switch acknowledgment of q6ss.c) and the power-up order checks:
+ * every pass of the modem thread and the attendants' loops.  They only
+ * touch register memory and the counters they own, under @hs_lock.
+ */
+static void sim_handshakes(struct mss_sim *sim, bool attendant)
+{
+	spin_lock(&sim->hs_lock);
+	sim_q6_step(sim, attendant);
+	sim->samples += attendant;
+	spin_unlock(&sim->hs_lock);
+}
+
+/* An attendant: one per CPU, bound to it, busy while attentive */
+static int sim_attendant(void *data)
+{
+	struct mss_sim *sim = data;
+
+	while (!kthread_should_stop()) {
+		if (sim_attentive(sim)) {
+			sim_handshakes(sim, true);
+			cond_resched();
+			continue;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop() && !sim_attentive(sim))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+
+	return 0;
+}
+
+static void sim_attendants_stop(struct mss_sim *sim)
+{
+	while (sim->nr_attendants) {
+		struct task_struct *t = sim->attendants[--sim->nr_attendants];
+
+		kthread_stop(t);
+		put_task_struct(t);
+	}
+}
+
+/*
+ * Flavours with a power-up to sample or short handshakes to answer; the
+ * boot FSM needs neither (the driver gives it 10 ms).
+ */
+static bool sim_needs_attendants(const struct mss_sim_flavour *fl)
+{
+	return fl->boot != SIM_BOOT_FSM;
+}
+
+static int sim_attendants_start(struct mss_sim *sim)
+{
+	unsigned int cpu;
+
+	if (!sim_needs_attendants(sim->fl))
+		return 0;
+
+	sim->attendants = devm_kcalloc(sim->dev, nr_cpu_ids,
+				       sizeof(*sim->attendants), GFP_KERNEL);
+	if (!sim->attendants)
+		return -ENOMEM;
+	for_each_online_cpu(cpu) {
+		struct task_struct *t;
+
+		t = kthread_create_on_cpu(sim_attendant, sim, cpu,
+					  "mss_sim_att/%u");
+		if (IS_ERR(t)) {
+			sim_attendants_stop(sim);
+			return PTR_ERR(t);
+		}
+		get_task_struct(t);
+		sim->attendants[sim->nr_attendants++] = t;
+		wake_up_process(t);
+	}
+
+	return 0;
 }
 
 /**
@@ -135,6 +246,9 @@ void sim_set_state(struct mss_sim *sim, enum sim_state state)
 	sim->state = state;
 	if (state == SIM_MBA)
 		sim->mba_ran = true;
+	/* The Q6 runs its PBL: the power-up is over */
+	if (state == SIM_PBL)
+		sim_attend_end(sim);
 	sim_activity(sim);
 
 	/*
@@ -175,7 +289,7 @@ EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
 
 /**
  * sim_rule_broken() - record a broken sequence rule
- * @sim: the simulator; from the modem thread, @lock held or not
+ * @sim: the simulator; any context
  * @rule: the rule
  *
  * The next pass that holds @lock counts it (sim_rules_count()).
@@ -242,7 +356,9 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 {
 	sim->cnt.resets++;
 	sim_free_boot(sim);
+	write_seqcount_begin(&sim->regs_seq);
 	sim_regs_reset(sim);
+	write_seqcount_end(&sim->regs_seq);
 	sim_lines_reset(sim);
 	sim->bus_active = false;
 	sim->mba_ran = false;
@@ -379,12 +495,12 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 			sim_set_state(sim, SIM_CRASHED);
 	}
 
+	sim_handshakes(sim, false);
 	if (sim->state != SIM_OFF)
 		sim_bus_step_halts(sim);
 
 	switch (sim->state) {
 	case SIM_IDLE:
-		sim_q6_step(sim);
 		if (sim_powered(sim))
 			sim_step_idle(sim);
 		break;
@@ -463,81 +579,9 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 	return sleep;
 }
 
-/*
- * States in which the driver may be waiting for a handshake, or the
- * power-up order is sampled: the passes of other states authenticate
- * images and are long, but nothing short is pending then.
- */
-static bool sim_handshake_state(enum sim_state state)
-{
-	switch (state) {
-	case SIM_OFF:
-	case SIM_IDLE:
-	case SIM_RUNNING:
-	case SIM_STOPPED:
-	case SIM_CRASHED:
-	case SIM_FAILED:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/*
- * A cheap pass between full ones while attentive: the handshakes and the
- * power-up sampling only, without @lock (whose lockdep bookkeeping is what
- * makes a full pass slow on the rig's debug kernel).  Everything it reads
- * is register memory or written by the thread itself; rules it finds
- * broken are counted by the next full pass.
- */
-static void sim_fast_pass(struct mss_sim *sim)
-{
-	sim_q6_step(sim);
-}
-
-/* Attentive passes: count them and keep the longest gap between two */
-static void sim_attend_account(struct mss_sim *sim, ktime_t prev,
-			       enum sim_state prev_state, ktime_t now)
-{
-	s64 gap = ktime_to_ns(ktime_sub(now, prev));
-
-	WRITE_ONCE(sim->attend_passes, sim->attend_passes + 1);
-	if (sim_handshake_state(prev_state) &&
-	    sim_handshake_state(READ_ONCE(sim->state)) &&
-	    gap > sim->attend_gap_max)
-		WRITE_ONCE(sim->attend_gap_max, gap);
-}
-
-/*
- * Fast passes until a full pass is due or an event comes; the first pass
- * after a sleep starts a new series (the gaps within one are what the
- * sampling can miss).
- */
-static void sim_attend_burst(struct mss_sim *sim, ktime_t now, bool series)
-{
-	ktime_t end = ktime_add_ns(now, SIM_FULL_PASS_NS);
-	enum sim_state state = sim->last_state;
-	ktime_t prev = sim->last_pass;
-
-	do {
-		if (series)
-			sim_attend_account(sim, prev, state, now);
-		series = true;
-		prev = now;
-		state = READ_ONCE(sim->state);
-		sim_fast_pass(sim);
-		cond_resched();
-		now = ktime_get();
-	} while (ktime_before(now, end) && !atomic_read(&sim->kicked) &&
-		 !kthread_should_stop());
-	sim->last_pass = prev;
-	sim->last_state = state;
-}
-
 static int sim_thread(void *data)
 {
 	struct mss_sim *sim = data;
-	bool attentive = false;
 
 	while (!kthread_should_stop()) {
 		unsigned long fire = 0;
@@ -548,14 +592,6 @@ static int sim_thread(void *data)
 		if (fire)
 			sim_fire(sim, fire);
 
-		t = ktime_get();
-		if (sim_attentive(sim, t)) {
-			atomic_set(&sim->kicked, 0);
-			sim_attend_burst(sim, t, attentive);
-			attentive = true;
-			continue;
-		}
-		attentive = false;
 
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (kthread_should_stop() || atomic_xchg(&sim->kicked, 0)) {
@@ -808,14 +844,23 @@ static const struct file_operations sim_crash_fops = {
  */
 int sim_modem_init(struct mss_sim *sim)
 {
+	int ret;
+
 	/* Power-on state: the modem is held in reset */
 	sim_regs_reset(sim);
+	seqcount_mutex_init(&sim->regs_seq, &sim->lock);
+	spin_lock_init(&sim->hs_lock);
+	ret = sim_attendants_start(sim);
+	if (ret)
+		return ret;
 
 	/* Stopped before the domain goes (it raises lines) */
 	sim->task = kthread_create(sim_thread, sim, "mss_sim/%s",
 				   sim->fl->name);
-	if (IS_ERR(sim->task))
+	if (IS_ERR(sim->task)) {
+		sim_attendants_stop(sim);
 		return PTR_ERR(sim->task);
+	}
 	get_task_struct(sim->task);
 	wake_up_process(sim->task);
 
@@ -830,6 +875,7 @@ void sim_modem_exit(struct mss_sim *sim)
 {
 	kthread_stop(sim->task);
 	put_task_struct(sim->task);
+	sim_attendants_stop(sim);
 }
 
 /**

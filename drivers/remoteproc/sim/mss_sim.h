@@ -30,6 +30,7 @@
 #include <linux/mutex.h>
 #include <linux/pm_domain.h>
 #include <linux/reset-controller.h>
+#include <linux/seqlock.h>
 #include <linux/sizes.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -221,6 +222,8 @@ enum sim_region {
  * @seq_errors: driver sequences that real hardware would not accept
  * @bhs_acks: QDSP6 head switch acknowledgements given (sdm660)
  * @clamped_resets: teardown resets with the Q6 clamped (msm8996)
+ * @partial_samples: power-up samples that found the memory banks partly
+ *	on: how often the order checks looked inside the bank loop
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
@@ -249,6 +252,7 @@ struct sim_counters {
 	u32 seq_errors;
 	u32 bhs_acks;
 	u32 clamped_resets;
+	u32 partial_samples;
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
@@ -393,8 +397,9 @@ struct sim_q6_snap {
 };
 
 /*
- * Sequence rules the modem thread checks without @lock (q6ss.c):
- * a broken one is recorded with sim_rule_broken() and counted as a
+ * Sequence rules the sampler checks without @lock (q6ss.c, from the
+ * sampler timer): a broken one is recorded with sim_rule_broken() and
+ * counted as a
  * sequence error by the next pass that holds the lock, once per boot.
  */
 enum sim_rule {
@@ -478,12 +483,13 @@ struct mss_sim {
 	atomic_t kicked;
 	struct dentry *dbg;
 
-	/* polling without sleeping until then (sim_attend()), in ns */
+	/* sim_attend(): until then (ns); the attendant threads */
 	atomic64_t attend_until;
-	ktime_t last_pass;
-	enum sim_state last_state;
-	u64 attend_passes;
-	s64 attend_gap_max;
+	struct task_struct **attendants;
+	unsigned int nr_attendants;
+	spinlock_t hs_lock;		/* sim_handshakes() */
+	seqcount_mutex_t regs_seq;	/* register resets, for the sampler */
+	u64 samples;
 
 	spinlock_t evlock;		/* see the locking rules above */
 	unsigned long irq_level;
@@ -506,7 +512,7 @@ struct mss_sim {
 	bool stop_ack_pending;
 	bool mba_ran;			/* since the last reset */
 
-	/* sim_rule_broken(): set by the thread, counted under @lock */
+	/* sim_rule_broken(): set by the sampler, counted under @lock */
 	unsigned long rules_pending;
 	unsigned long rules_broken;	/* this boot */
 
@@ -607,7 +613,7 @@ const char *sim_q6_start_check(const struct mss_sim_flavour *fl,
 			       const struct sim_q6_snap *s);
 size_t sim_q6_window_size(const struct mss_sim_flavour *fl);
 void sim_q6_regs_reset(struct mss_sim *sim);
-void sim_q6_step(struct mss_sim *sim);
+void sim_q6_step(struct mss_sim *sim, bool count);
 bool sim_q6_start_ok(struct mss_sim *sim);
 void sim_q6_check_reset(struct mss_sim *sim);
 
@@ -626,7 +632,10 @@ int sim_modem_init(struct mss_sim *sim);
 void sim_modem_exit(struct mss_sim *sim);
 void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_kick(struct mss_sim *sim);
-void sim_attend(struct mss_sim *sim);
+#define SIM_ATTEND_MS		250
+#define SIM_ATTEND_IDLE_MS	2000
+void sim_attend(struct mss_sim *sim, unsigned int ms);
+void sim_attend_end(struct mss_sim *sim);
 void sim_activity(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);

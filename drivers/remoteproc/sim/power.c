@@ -55,7 +55,7 @@ static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
 		on ? "on" : "off");
 	/* A power-up sequence with short handshakes may follow */
 	if (on)
-		sim_attend(sim);
+		sim_attend(sim, SIM_ATTEND_MS);
 	sim_kick(sim);
 
 	return 0;

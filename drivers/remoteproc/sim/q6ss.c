@@ -19,13 +19,17 @@
  * - The order of writes between two such moments is only seen by sampling
  *   (sim_q6_step(), each pass of the thread while the core is stopped): a
  *   step found done while a step upstream does before it is still undone
- *   is a sequence error.  A wrong order is caught only if a pass falls
- *   between the two writes; the thread polls without sleeping around a
- *   power-up (sim_attend()) so that a gap of a few microseconds, such as
- *   the 1 us delays between memory banks, is usually seen, but two writes
- *   in a row without a delay are not: the rules below are for steps
- *   upstream separates by a delay or a poll.  A correct sequence never
- *   trips a rule, whatever the timing.
+ *   is a sequence error.  A wrong order is caught only if a sample falls
+ *   between the two writes.  Around a power-up an attendant thread samples
+ *   without sleeping on every CPU (sim_attend()); the one beside the
+ *   driver sees a wrong order that lasts through a loop of delays (the
+ *   memory banks, 1 us each) when the host runs its virtual CPU then,
+ *   and two writes in a row, such as the IO clamp and CORE_ARES, almost
+ *   never: that rule is checked but weak.  The partial_samples counter
+ *   says how often a sample fell inside the bank loop.  Registers are read
+ *   in reverse power-up order, so a sample taken while the driver writes
+ *   never shows a later step without the earlier one.  A correct sequence
+ *   never trips a rule, whatever the timing.
  *
  * - Writes that leave no trace in the final value (a bank switched on
  *   twice, a value written and restored) are not seen at all.
@@ -121,6 +125,21 @@ static bool sim_q6_v5_banks_in_order(u32 pwr)
 	return true;
 }
 
+/* Are the memory banks partly on (the sample fell inside the bank loop)? */
+static bool sim_q6_partial(const struct mss_sim_flavour *fl,
+			   const struct sim_q6_snap *s)
+{
+	u32 on;
+
+	if (fl->boot == SIM_BOOT_V5) {
+		on = s->pwr & Q6V5_L2_BANKS;
+		return on && on != Q6V5_L2_BANKS;
+	}
+	on = s->mem & sim_q6_banks(fl);
+
+	return on && on != sim_q6_banks(fl);
+}
+
 /**
  * sim_q6_order_check() - do the registers show power-up steps out of order?
  * @fl: the flavour (a v5 or v56 one)
@@ -205,21 +224,26 @@ const char *sim_q6_start_check(const struct mss_sim_flavour *fl,
 }
 EXPORT_SYMBOL_IF_KUNIT(sim_q6_start_check);
 
+/*
+ * Read the registers the driver writes last first: a step found done
+ * then implies the earlier steps were done before the later reads.
+ * Power-up order: STRAP_ACC, QDSP6SS_RESET (resets asserted), XO CBCR,
+ * PWR_CTL (head switch, LDO bypass, memory periphery), the memory banks,
+ * PWR_CTL (clamps off), QDSP6SS_RESET (CORE_ARES off), the core clock.
+ * PWR_CTL comes on both sides of the banks: the rules only need it after
+ * them (banks imply the head switch; CORE_ARES implies the IO clamp off).
+ */
 static void sim_q6_snap(struct mss_sim *sim, struct sim_q6_snap *s)
 {
-	s->reset = q6_rd(sim, QDSP6SS_RESET_REG);
+	bool v56 = sim->fl->boot == SIM_BOOT_V56;
+
 	s->gfmux = q6_rd(sim, QDSP6SS_GFMUX_CTL_REG);
+	s->reset = q6_rd(sim, QDSP6SS_RESET_REG);
+	s->mem = v56 ? q6_rd(sim, sim->fl->mem_pwr_reg) : 0;
 	s->pwr = q6_rd(sim, QDSP6SS_PWR_CTL_REG);
-	s->xo = 0;
-	s->mem = 0;
-	s->bhs = 0;
-	s->acc = 0;
-	if (sim->fl->boot != SIM_BOOT_V56)
-		return;
-	s->xo = q6_rd(sim, QDSP6SS_XO_CBCR);
-	s->mem = q6_rd(sim, sim->fl->mem_pwr_reg);
-	s->bhs = q6_rd(sim, QDSP6V62SS_BHS_STATUS);
-	s->acc = q6_rd(sim, QDSP6SS_STRAP_ACC);
+	s->bhs = v56 ? q6_rd(sim, QDSP6V62SS_BHS_STATUS) : 0;
+	s->xo = v56 ? q6_rd(sim, QDSP6SS_XO_CBCR) : 0;
+	s->acc = v56 ? q6_rd(sim, QDSP6SS_STRAP_ACC) : 0;
 }
 
 /**
@@ -269,31 +293,59 @@ void sim_q6_regs_reset(struct mss_sim *sim)
 	q6_wr(sim, QDSP6SS_STRAP_ACC, 0);
 }
 
-/**
- * sim_q6_step() - sample the power-up and answer the head switch
- * @sim: the simulator; called by the modem thread only, with or without
- *	@lock (sim_fast_pass())
- *
- * Only while the modem is out of reset and the core not started.  On
- * sdm660 the head switch acknowledges once it is on (the driver polls for
- * it for 200 us).  When the acknowledgment is given, the LDO bypass must
- * still be off: the driver waits for it before the bypass.
- */
-void sim_q6_step(struct mss_sim *sim)
+/* One sample of the power-up order; @ok: the sample is valid */
+static void sim_q6_check(struct mss_sim *sim, struct sim_q6_snap *s,
+			 bool count, bool *ok)
 {
-	struct sim_q6_snap s;
 	enum sim_rule rule;
+	unsigned int seq;
 
-	if (sim->fl->boot == SIM_BOOT_FSM || READ_ONCE(sim->state) != SIM_IDLE)
+	*ok = false;
+	if (READ_ONCE(sim->state) != SIM_IDLE)
 		return;
 
-	sim_q6_snap(sim, &s);
-	rule = sim_q6_order_check(sim->fl, &s);
+	/*
+	 * A reset callback may be resetting the registers, possibly on the
+	 * other CPU: never wait for it, drop the sample.
+	 */
+	seq = raw_read_seqcount(&sim->regs_seq);
+	if (seq & 1)
+		return;
+	sim_q6_snap(sim, s);
+	if (read_seqcount_retry(&sim->regs_seq, seq) ||
+	    READ_ONCE(sim->state) != SIM_IDLE)
+		return;
+	*ok = true;
+
+	rule = sim_q6_order_check(sim->fl, s);
 	if (rule != SIM_RULE_NONE)
 		sim_rule_broken(sim, rule);
+	if (count && sim_q6_partial(sim->fl, s))
+		WRITE_ONCE(sim->cnt.partial_samples,
+			   sim->cnt.partial_samples + 1);
+}
 
-	if (!sim->fl->bhs_ack)
+/**
+ * sim_q6_step() - check the power-up and answer the head switch
+ * @sim: the simulator, @hs_lock held (the modem thread or an attendant)
+ * @count: count samples that found the memory banks partly on
+ *
+ * Only while the modem is out of reset and the core stopped.  On sdm660
+ * the head switch acknowledges once it is on (the driver polls for it for
+ * 200 us).  When the acknowledgment is given, the LDO bypass must still be
+ * off: the driver waits for it before the bypass.
+ */
+void sim_q6_step(struct mss_sim *sim, bool count)
+{
+	struct sim_q6_snap s;
+	bool ok;
+
+	if (sim->fl->boot == SIM_BOOT_FSM)
 		return;
+	sim_q6_check(sim, &s, count, &ok);
+	if (!ok || !sim->fl->bhs_ack)
+		return;
+
 	if ((s.pwr & QDSP6v56_BHS_ON) && !(s.bhs & QDSP6v55_BHS_EN_REST_ACK)) {
 		q6_wr(sim, QDSP6V62SS_BHS_STATUS,
 		      s.bhs | QDSP6v55_BHS_EN_REST_ACK);

@@ -56,6 +56,8 @@ static int sim_reset_assert(struct reset_controller_dev *rcdev,
 			sim_check_restart(sim, false);
 			sim->mss_asserted = true;
 			sim_modem_reset(sim, true);
+			/* The teardown is over */
+			sim_attend_end(sim);
 		}
 	} else {
 		sim->pdc_asserted = true;
@@ -81,9 +83,9 @@ static int sim_reset_deassert(struct reset_controller_dev *rcdev,
 		sim->pdc_asserted = false;
 	}
 	mutex_unlock(&sim->lock);
-	/* The Q6 power-up follows */
+	/* The Q6 power-up follows, after the driver's memory assignments */
 	if (id == SIM_RESET_MSS_RESTART)
-		sim_attend(sim);
+		sim_attend(sim, SIM_ATTEND_IDLE_MS);
 	else
 		sim_kick(sim);
 
@@ -103,7 +105,7 @@ static int sim_reset_reset(struct reset_controller_dev *rcdev,
 	sim->mss_asserted = false;
 	sim_modem_reset(sim, false);
 	mutex_unlock(&sim->lock);
-	sim_attend(sim);
+	sim_attend(sim, SIM_ATTEND_IDLE_MS);
 
 	return 0;
 }
