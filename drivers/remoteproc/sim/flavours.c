@@ -47,6 +47,8 @@ enum {
 	SIM_SC7180,
 	SIM_MSM8916,
 	SIM_MSM8996,
+	SIM_SDM660,
+	SIM_MSM8917,
 };
 
 #define SIM_PDS_CX_MX		(BIT(SIM_PD_CX) | BIT(SIM_PD_MX))
@@ -82,6 +84,24 @@ static const struct mss_sim_flavour mss_sim_flavours[] = {
 		.clamp_on_reclaim = true,
 		.pd_mask = SIM_PDS_CX_MX,
 	},
+	[SIM_SDM660] = {
+		.name = "sdm660",
+		.boot = SIM_BOOT_V56,
+		.acc_override = QDSP6SS_ACC_OVERRIDE_VAL,
+		.bhs_ack = true,
+		.mem_pwr_reg = QDSP6V6SS_MEM_PWR_CTL,
+		.mem_top_bit = 28,
+		.pd_mask = SIM_PDS_CX_MX,
+	},
+	[SIM_MSM8917] = {
+		.name = "msm8917",
+		.boot = SIM_BOOT_V56,
+		.acc_override = QDSP6SS_ACC_OVERRIDE_VAL_9607,
+		.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+		.mem_top_bit = 19,
+		.mem_reverse = 6,
+		.pd_mask = SIM_PDS_CX_MX,
+	},
 };
 
 #define SIM_MATCH(_soc, _idx) \
@@ -93,6 +113,8 @@ const struct of_device_id mss_sim_of_match[] = {
 	SIM_MATCH(sc7180, SIM_SC7180),
 	SIM_MATCH(msm8916, SIM_MSM8916),
 	SIM_MATCH(msm8996, SIM_MSM8996),
+	SIM_MATCH(sdm660, SIM_SDM660),
+	SIM_MATCH(msm8917, SIM_MSM8917),
 	{ }
 };
 MODULE_DEVICE_TABLE(of, mss_sim_of_match);
