@@ -254,7 +254,7 @@ static int sim_parse_tcsr(struct mss_sim *sim)
 	of_node_put(tcsr);
 	if (!sim->tcsr)
 		return -EINVAL;
-	if (!sim->fl->spare_reg)
+	if (sim->fl->reset != SIM_RESET_SPARE)
 		return 0;
 
 	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,spare-regs",

@@ -139,7 +139,7 @@ static struct device_node *sim_find_mss(struct mss_sim *sim, u32 *bit)
 			continue;
 		of_node_put(args.np);
 		if (args.np != sim->dev->of_node || args.args_count != 1 ||
-		    !of_device_is_compatible(np, sim->fl->mss_compatible))
+		    !sim_flavour_serves(sim->fl, np))
 			continue;
 		*bit = args.args[0];
 		return np;	/* the iterator's reference is ours */
@@ -233,7 +233,9 @@ static int mss_sim_probe(struct platform_device *pdev)
 	if (!sim)
 		return -ENOMEM;
 	sim->dev = dev;
-	sim->fl = of_device_get_match_data(dev);
+	sim->fl = sim_flavour_get(dev);
+	if (IS_ERR(sim->fl))
+		return PTR_ERR(sim->fl);
 	spin_lock_init(&sim->evlock);
 	mutex_init(&sim->lock);
 	sim->mss_asserted = true;
@@ -244,16 +246,15 @@ static int mss_sim_probe(struct platform_device *pdev)
 	sim->mss_np = sim_find_mss(sim, &sim->stop_bit);
 	if (!sim->mss_np)
 		return dev_err_probe(dev, -ENODEV,
-				     "no %s node uses this simulator's stop state\n",
-				     sim->fl->mss_compatible);
+				     "no %s MSS node uses this simulator's stop state\n",
+				     sim->fl->name);
 
 	/* What the MSS node references; all of it is mapped with devm */
 	ret = sim_check_irqs(sim);
 	if (ret)
 		goto err_put_mss;
 	sim->qdsp6 = sim_map_named(sim, "qdsp6",
-				   sim->fl->boot_fsm ? QDSP6SS_BOOT_CMD + 4 :
-						       QDSP6SS_MEM_PWR_CTL + 4);
+				   sim_q6_window_size(sim->fl));
 	sim->rmb = sim_map_named(sim, "rmb", RMB_WINDOW_SIZE);
 	if (!sim->qdsp6 || !sim->rmb) {
 		ret = -EINVAL;

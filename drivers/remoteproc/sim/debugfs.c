@@ -49,6 +49,9 @@ static const struct {
 	SIM_COUNTER(xpu_denied),
 	SIM_COUNTER(bus_errors),
 	SIM_COUNTER(seq_errors),
+	SIM_COUNTER(bhs_acks),
+	SIM_COUNTER(clamped_resets),
+	SIM_COUNTER(partial_samples),
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
@@ -146,15 +149,17 @@ static int sim_status_show(struct seq_file *m, void *unused)
 	spin_unlock_irqrestore(&sim->evlock, flags);
 
 	mutex_lock(&sim->lock);
-	seq_printf(m, "flavour: %s\n", sim->fl->name);
+	seq_printf(m, "flavour: %s (%s, default MBA %s)\n", sim->fl->name,
+		   sim->fl->protected ? "protected" : "unprotected",
+		   sim->fl->mba_image);
 	seq_printf(m, "state: %s\n", sim_state_names[sim->state]);
 	seq_printf(m, "mss_restart: %s\n",
 		   sim->mss_asserted ? "asserted" : "deasserted");
 	seq_printf(m, "pdc_reset: %s\n",
 		   sim->pdc_asserted ? "asserted" : "deasserted");
-	for (i = 0; i < sim->fl->nr_pds; i++)
+	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS)
 		seq_printf(m, "pd %s: %s, performance state %u\n",
-			   sim->fl->pd_names[i], pd_on[i] ? "on" : "off",
+			   sim_pd_names[i], pd_on[i] ? "on" : "off",
 			   sim->pds[i].genpd.performance_state);
 	for (i = 0; i < SIM_NR_IRQS; i++)
 		seq_printf(m, "line %s: %s%s\n", sim_line_names[i],
@@ -184,6 +189,13 @@ static int sim_status_show(struct seq_file *m, void *unused)
 	if (sim->dp_len)
 		seq_printf(m, "debug policy: %#x+%#x\n", sim->dp_addr,
 			   sim->dp_len);
+	if (sim->q6_started)
+		seq_printf(m, "q6 at start: reset %#x pwr %#x mem %#x xo %#x bhs %#x acc %#x\n",
+			   sim->q6_at_start.reset, sim->q6_at_start.pwr,
+			   sim->q6_at_start.mem, sim->q6_at_start.xo,
+			   sim->q6_at_start.bhs, sim->q6_at_start.acc);
+	seq_printf(m, "attendants: %u, %llu passes\n", sim->nr_attendants,
+		   READ_ONCE(sim->samples));
 	mutex_unlock(&sim->lock);
 
 	return 0;

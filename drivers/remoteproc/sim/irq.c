@@ -73,6 +73,15 @@ static void sim_irq_unmask(struct irq_data *d)
 	spin_lock_irqsave(&sim->evlock, flags);
 	__set_bit(irqd_to_hwirq(d), &sim->irq_unmasked);
 	spin_unlock_irqrestore(&sim->evlock, flags);
+
+	/*
+	 * qcom_q6v5_prepare() enables the handover interrupt right before
+	 * the driver powers the modem up: the first sign of a boot where
+	 * the proxy power domain is already on (a single domain is attached
+	 * and powered by the driver core).
+	 */
+	if (irqd_to_hwirq(d) == SIM_IRQ_HANDOVER)
+		sim_attend(sim, SIM_ATTEND_MS);
 }
 
 static int sim_irq_set_type(struct irq_data *d, unsigned int type)

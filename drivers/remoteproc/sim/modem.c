@@ -6,17 +6,21 @@
  * the boot protocol one state (Q6 start, PBL, MBA, segments, handover,
  * ready) and watches the stop bit; it then sleeps ~30 us while a boot is
  * in progress, 5-20 ms while a halt or stop may come, and until an event
- * otherwise.  Interrupts are raised after the pass, without @lock.  The
+ * otherwise.  For 50 ms after an event that starts a power-up or a
+ * teardown (sim_attend()) attendant threads, one per CPU, also answer
+ * the handshakes and sample the power-up order without sleeping.
+ * Interrupts are raised after the pass, without @lock.
+ * The
  * state file and the hang, stop_ack, crash_on, crash and ready_delay_ms
  * knobs act on this state machine.
  */
 
+#include <kunit/visibility.h>
 #include <linux/bitops.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/err.h>
 #include <linux/fs.h>
-#include <linux/hrtimer.h>
 #include <linux/io.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
@@ -32,11 +36,6 @@
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
 #include "qcom_scm_sim.h"
-
-#define Q6SS_RESET_DEFAULT	(Q6SS_STOP_CORE | Q6SS_CORE_ARES | \
-				 Q6SS_BUS_ARES_ENABLE)
-#define Q6SS_PWR_CTL_DEFAULT	(Q6SS_CLAMP_IO | QDSP6v56_CLAMP_WL | \
-				 QDSP6v56_CLAMP_QMC_MEM)
 
 #define SIM_FAST_NS		(30 * NSEC_PER_USEC)
 #define SIM_MEDIUM_NS		(5 * NSEC_PER_MSEC)
@@ -89,6 +88,141 @@ void sim_kick(struct mss_sim *sim)
 }
 
 /**
+ * sim_attend() - attend closely for a while: a power-up or teardown comes
+ * @sim: the simulator; any context
+ * @ms: for how long at most
+ *
+ * Called on the events that precede a power-up (the driver enabling the
+ * handover interrupt in qcom_q6v5_prepare(), a proxy power domain going
+ * on: %SIM_ATTEND_MS; mss_restart released: %SIM_ATTEND_IDLE_MS, as the
+ * driver's memory assignments come before the Q6 power-up, 340 ms on the
+ * first boot of the rig) or a teardown (an AXI halt request).  Until
+ * then, or until the core starts or mss_restart is asserted
+ * (sim_attend_end()), an attendant thread on every CPU answers the
+ * handshakes and samples the power-up without sleeping:
+ *
+ * - the driver gives some handshakes less than a tick of the rig's kernel
+ *   (sdm660's head switch 200 us, msm8226's external head switch and
+ *   sc7280's Q-channels 50 us; there are no high-resolution timers), and
+ *   sleeps while it waits: the attendant of its CPU runs then and answers;
+ * - its power-up is a burst of writes with busy-wait delays and no sleep,
+ *   on a kernel that is not preemptible: only an attendant running beside
+ *   it, on another CPU, sees the steps in between, and only if the host
+ *   runs that virtual CPU at that moment (q6ss.c).
+ */
+void sim_attend(struct mss_sim *sim, unsigned int ms)
+{
+	s64 until = ktime_get_ns() + (s64)ms * NSEC_PER_MSEC;
+	s64 old = atomic64_read(&sim->attend_until);
+	unsigned int i;
+
+	if (!sim->nr_attendants)
+		return;
+	/* Extend, never shorten, a window in progress */
+	while (old < until &&
+	       !atomic64_try_cmpxchg(&sim->attend_until, &old, until))
+		;
+	for (i = 0; i < sim->nr_attendants; i++)
+		wake_up_process(sim->attendants[i]);
+	sim_kick(sim);
+}
+
+/**
+ * sim_attend_end() - the power-up or teardown is over
+ * @sim: the simulator; any context
+ */
+void sim_attend_end(struct mss_sim *sim)
+{
+	atomic64_set(&sim->attend_until, 0);
+}
+
+static bool sim_attentive(struct mss_sim *sim)
+{
+	return ktime_get_ns() < atomic64_read(&sim->attend_until);
+}
+
+/*
+ * The handshakes the driver polls for with short timeouts (ext.c, the
+ * head switch acknowledgment of q6ss.c) and the power-up order checks:
+ * every pass of the modem thread and the attendants' loops.  They only
+ * touch register memory and the counters they own, under @hs_lock.
+ */
+static void sim_handshakes(struct mss_sim *sim, bool attendant)
+{
+	spin_lock(&sim->hs_lock);
+	sim_q6_step(sim, attendant);
+	sim->samples += attendant;
+	spin_unlock(&sim->hs_lock);
+}
+
+/* An attendant: one per CPU, bound to it, busy while attentive */
+static int sim_attendant(void *data)
+{
+	struct mss_sim *sim = data;
+
+	while (!kthread_should_stop()) {
+		if (sim_attentive(sim)) {
+			sim_handshakes(sim, true);
+			cond_resched();
+			continue;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop() && !sim_attentive(sim))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+
+	return 0;
+}
+
+static void sim_attendants_stop(struct mss_sim *sim)
+{
+	while (sim->nr_attendants) {
+		struct task_struct *t = sim->attendants[--sim->nr_attendants];
+
+		kthread_stop(t);
+		put_task_struct(t);
+	}
+}
+
+/*
+ * Flavours with a power-up to sample or short handshakes to answer; the
+ * boot FSM needs neither (the driver gives it 10 ms).
+ */
+static bool sim_needs_attendants(const struct mss_sim_flavour *fl)
+{
+	return fl->boot != SIM_BOOT_FSM;
+}
+
+static int sim_attendants_start(struct mss_sim *sim)
+{
+	unsigned int cpu;
+
+	if (!sim_needs_attendants(sim->fl))
+		return 0;
+
+	sim->attendants = devm_kcalloc(sim->dev, nr_cpu_ids,
+				       sizeof(*sim->attendants), GFP_KERNEL);
+	if (!sim->attendants)
+		return -ENOMEM;
+	for_each_online_cpu(cpu) {
+		struct task_struct *t;
+
+		t = kthread_create_on_cpu(sim_attendant, sim, cpu,
+					  "mss_sim_att/%u");
+		if (IS_ERR(t)) {
+			sim_attendants_stop(sim);
+			return PTR_ERR(t);
+		}
+		get_task_struct(t);
+		sim->attendants[sim->nr_attendants++] = t;
+		wake_up_process(t);
+	}
+
+	return 0;
+}
+
+/**
  * sim_activity() - poll fast for a while: the driver is talking to the modem
  * @sim: the simulator, @lock held
  */
@@ -110,6 +244,11 @@ void sim_set_state(struct mss_sim *sim, enum sim_state state)
 		dev_dbg(sim->dev, "state %s -> %s\n",
 			sim_state_names[old], sim_state_names[state]);
 	sim->state = state;
+	if (state == SIM_MBA)
+		sim->mba_ran = true;
+	/* The Q6 runs its PBL: the power-up is over */
+	if (state == SIM_PBL)
+		sim_attend_end(sim);
 	sim_activity(sim);
 
 	/*
@@ -136,6 +275,41 @@ void sim_seq_error(struct mss_sim *sim, const char *what)
 {
 	sim->cnt.seq_errors++;
 	dev_err(sim->dev, "sequence error: %s\n", what);
+}
+
+const char *const sim_rule_names[SIM_NR_RULES] = {
+	[SIM_RULE_NONE] = "none",
+	[SIM_RULE_XO_BEFORE_BHS] = "head switch on with the XO clock off",
+	[SIM_RULE_MEM_BEFORE_BHS] = "memories powered before the head switch",
+	[SIM_RULE_LDO_BEFORE_BHS] = "LDO bypassed before the head switch settled",
+	[SIM_RULE_BANK_ORDER] = "memory bank powered out of order",
+	[SIM_RULE_ARES_CLAMPED] = "Q6 core reset released with the IO clamp on",
+};
+EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
+
+/**
+ * sim_rule_broken() - record a broken sequence rule
+ * @sim: the simulator; any context
+ * @rule: the rule
+ *
+ * The next pass that holds @lock counts it (sim_rules_count()).
+ */
+void sim_rule_broken(struct mss_sim *sim, enum sim_rule rule)
+{
+	set_bit(rule, &sim->rules_pending);
+}
+
+/* Count the recorded rules as sequence errors, each once per boot */
+static void sim_rules_count(struct mss_sim *sim)
+{
+	unsigned long pending = xchg(&sim->rules_pending, 0);
+	unsigned int i;
+
+	for_each_set_bit(i, &pending, SIM_NR_RULES) {
+		if (test_and_set_bit(i, &sim->rules_broken))
+			continue;
+		sim_seq_error(sim, sim_rule_names[i]);
+	}
 }
 
 /**
@@ -169,20 +343,7 @@ static void sim_regs_reset(struct mss_sim *sim)
 	for (i = 0; i < RMB_WINDOW_SIZE; i += 4)
 		rmb_wr(sim, i, 0);
 
-	if (sim->fl->boot_fsm) {
-		q6_wr(sim, QDSP6SS_BOOT_CORE_START, 0);
-		q6_wr(sim, QDSP6SS_BOOT_CMD, 0);
-		q6_wr(sim, QDSP6SS_SLEEP, 0);
-		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
-		q6_wr(sim, QDSP6SS_CORE_CBCR, 0);
-	} else {
-		q6_wr(sim, QDSP6SS_RESET_REG, Q6SS_RESET_DEFAULT);
-		q6_wr(sim, QDSP6SS_PWR_CTL_REG, Q6SS_PWR_CTL_DEFAULT);
-		q6_wr(sim, QDSP6SS_GFMUX_CTL_REG, 0);
-		q6_wr(sim, QDSP6SS_XO_CBCR, 0);
-		q6_wr(sim, QDSP6SS_MEM_PWR_CTL, 0);
-	}
-
+	sim_q6_regs_reset(sim);
 	sim_bus_reset(sim);
 }
 
@@ -195,9 +356,14 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 {
 	sim->cnt.resets++;
 	sim_free_boot(sim);
+	write_seqcount_begin(&sim->regs_seq);
 	sim_regs_reset(sim);
+	write_seqcount_end(&sim->regs_seq);
 	sim_lines_reset(sim);
 	sim->bus_active = false;
+	sim->mba_ran = false;
+	sim_rules_count(sim);
+	sim->rules_broken = 0;
 	sim->stop_seen = false;
 	sim->stop_ack_pending = false;
 	sim->pending_crash = -1;
@@ -316,6 +482,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 
 	mutex_lock(&sim->lock);
 
+	sim_rules_count(sim);
 	sim->cnt.doorbells += hweight_long(bells);
 	if (sim_aoss_doorbell(sim, bells))
 		*fire |= BIT(SIM_IRQ_AOSS);
@@ -328,6 +495,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 			sim_set_state(sim, SIM_CRASHED);
 	}
 
+	sim_handshakes(sim, false);
 	if (sim->state != SIM_OFF)
 		sim_bus_step_halts(sim);
 
@@ -369,6 +537,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 
 	if (sim->state != SIM_OFF)
 		sim_step_stop(sim, fire);
+	sim_rules_count(sim);
 
 	/* How attentive to be until the next pass */
 	now = ktime_get();
@@ -422,6 +591,7 @@ static int sim_thread(void *data)
 		ns = sim_step(sim, &fire);
 		if (fire)
 			sim_fire(sim, fire);
+
 
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (kthread_should_stop() || atomic_xchg(&sim->kicked, 0)) {
@@ -674,14 +844,23 @@ static const struct file_operations sim_crash_fops = {
  */
 int sim_modem_init(struct mss_sim *sim)
 {
+	int ret;
+
 	/* Power-on state: the modem is held in reset */
 	sim_regs_reset(sim);
+	seqcount_mutex_init(&sim->regs_seq, &sim->lock);
+	spin_lock_init(&sim->hs_lock);
+	ret = sim_attendants_start(sim);
+	if (ret)
+		return ret;
 
 	/* Stopped before the domain goes (it raises lines) */
 	sim->task = kthread_create(sim_thread, sim, "mss_sim/%s",
 				   sim->fl->name);
-	if (IS_ERR(sim->task))
+	if (IS_ERR(sim->task)) {
+		sim_attendants_stop(sim);
 		return PTR_ERR(sim->task);
+	}
 	get_task_struct(sim->task);
 	wake_up_process(sim->task);
 
@@ -696,6 +875,7 @@ void sim_modem_exit(struct mss_sim *sim)
 {
 	kthread_stop(sim->task);
 	put_task_struct(sim->task);
+	sim_attendants_stop(sim);
 }
 
 /**

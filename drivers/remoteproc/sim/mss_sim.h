@@ -9,6 +9,7 @@
  *   irq.c       interrupt lines (irq domain), inject_irq
  *   modem.c     state machine and modem thread, state and its knobs
  *   pbl.c       Q6 core start, PBL, MBA image authentication
+ *   q6ss.c      QDSP6v5/v56 power-up: reset values, order, start state
  *   mba.c       MBA: metadata, segments, handover; last_mdata
  *   image.c     the image formats (ELF, hash segment) and digests
  *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
@@ -29,6 +30,7 @@
 #include <linux/mutex.h>
 #include <linux/pm_domain.h>
 #include <linux/reset-controller.h>
+#include <linux/seqlock.h>
 #include <linux/sizes.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -82,32 +84,65 @@ enum sim_line {
 /* Largest metadata (headers and hash segment) the MBA accepts */
 #define SIM_MDATA_MAX		(4 * SZ_1M)
 
+/* How the Q6 core is brought out of reset */
+enum sim_boot {
+	SIM_BOOT_V5,	/* QDSP6v5 power-up through QDSP6SS_RESET/PWR_CTL */
+	SIM_BOOT_V56,	/* QDSP6v56: XO, head switch, memory banks */
+	SIM_BOOT_FSM,	/* QDSP6v65+: the boot FSM (BOOT_CORE_START/BOOT_CMD) */
+};
+
+/* How mss_restart and pdc_reset must be sequenced */
+enum sim_reset {
+	SIM_RESET_PLAIN,	/* mss_restart alone */
+	SIM_RESET_ALT,		/* sdm845: mss_restart pulsed, pdc_reset held */
+	SIM_RESET_SPARE,	/* sc7180: AXI gating override, pdc_reset held */
+};
+
+/* Proxy power domains, by provider index (MSS_SIM_PD_* in mss-sim.h) */
+enum sim_pd_index {
+	SIM_PD_CX,
+	SIM_PD_MX,
+	SIM_PD_MSS,
+};
+
 /**
  * struct mss_sim_flavour - what differs between simulated SoCs
- * @name: SoC name
- * @mss_compatible: the MSS node this simulator can serve
- * @boot_fsm: the Q6 is started by the boot FSM (BOOT_CORE_START/BOOT_CMD);
- *	otherwise by the QDSP6v5 power-up sequence through QDSP6SS_RESET
+ * @name: SoC name, as in the SoC table (qcom_mss_socs.h)
+ * @boot: how the Q6 is started
  * @fsm_xo: the boot FSM also needs the XO and core CBCRs enabled
- * @protected: TrustZone moves memory ownership (need_mem_protection)
- * @alt_reset: sdm845: mss_restart is pulsed with pdc_reset held
- * @spare_reg: sc7180: mss_restart is asserted with the AXI gating
- *	override set in the spare register and pdc_reset held
+ * @reset: the reset sequence mss_restart must follow
+ * @acc_override: QDSP6SS_STRAP_ACC value a v56 power-up writes; 0: the
+ *	register must keep its reset value
+ * @bhs_ack: the head switch acknowledges in QDSP6V62SS_BHS_STATUS, and the
+ *	LDO bypass must wait for it
+ * @mem_pwr_reg: register of the memory banks a v56 power-up turns on one
+ *	at a time; 0: the memories are in QDSP6SS_PWR_CTL (msm8909)
+ * @mem_top_bit: highest bank of @mem_pwr_reg; banks go on top down
+ * @mem_reverse: banks below this one go on last, bottom up
+ * @clamp_on_reclaim: the teardown after an MBA ran clamps the Q6 IO and
+ *	memories before mss_restart is asserted (msm8996)
  * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
- * @nr_pds: number of proxy power domains
- * @pd_names: their names, in provider index order
+ * @pd_mask: the proxy power domains (BIT(SIM_PD_*))
+ * @protected: TrustZone moves memory ownership (need_mem_protection);
+ *	from the SoC table, filled in at probe
+ * @mba_image: the driver's default MBA name; from the SoC table, for the
+ *	status file
  */
 struct mss_sim_flavour {
 	const char *name;
-	const char *mss_compatible;
-	bool boot_fsm;
+	enum sim_boot boot;
 	bool fsm_xo;
-	bool protected;
-	bool alt_reset;
-	bool spare_reg;
+	enum sim_reset reset;
+	u32 acc_override;
+	bool bhs_ack;
+	u32 mem_pwr_reg;
+	u8 mem_top_bit;
+	u8 mem_reverse;
+	bool clamp_on_reclaim;
 	bool has_qmp;
-	unsigned int nr_pds;
-	const char *const *pd_names;
+	unsigned long pd_mask;
+	bool protected;
+	const char *mba_image;
 };
 
 enum sim_state {
@@ -185,6 +220,10 @@ enum sim_region {
  * @xpu_denied: modem reads refused by the XPU model
  * @bus_errors: modem reads outside modem DDR
  * @seq_errors: driver sequences that real hardware would not accept
+ * @bhs_acks: QDSP6 head switch acknowledgements given (sdm660)
+ * @clamped_resets: teardown resets with the Q6 clamped (msm8996)
+ * @partial_samples: power-up samples that found the memory banks partly
+ *	on: how often the order checks looked inside the bank loop
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
@@ -211,6 +250,9 @@ struct sim_counters {
 	u32 xpu_denied;
 	u32 bus_errors;
 	u32 seq_errors;
+	u32 bhs_acks;
+	u32 clamped_resets;
+	u32 partial_samples;
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
@@ -335,6 +377,42 @@ struct sim_seg {
 struct mss_sim;
 
 /**
+ * struct sim_q6_snap - the QDSP6SS power controls at one moment
+ * @reset: QDSP6SS_RESET
+ * @gfmux: QDSP6SS_GFMUX_CTL
+ * @pwr: QDSP6SS_PWR_CTL
+ * @xo: QDSP6SS_XO_CBCR (v56)
+ * @mem: the memory bank register (v56)
+ * @bhs: QDSP6V62SS_BHS_STATUS (v56)
+ * @acc: QDSP6SS_STRAP_ACC (v56)
+ */
+struct sim_q6_snap {
+	u32 reset;
+	u32 gfmux;
+	u32 pwr;
+	u32 xo;
+	u32 mem;
+	u32 bhs;
+	u32 acc;
+};
+
+/*
+ * Sequence rules the sampler checks without @lock (q6ss.c, from the
+ * sampler timer): a broken one is recorded with sim_rule_broken() and
+ * counted as a
+ * sequence error by the next pass that holds the lock, once per boot.
+ */
+enum sim_rule {
+	SIM_RULE_NONE,
+	SIM_RULE_XO_BEFORE_BHS,
+	SIM_RULE_MEM_BEFORE_BHS,
+	SIM_RULE_LDO_BEFORE_BHS,
+	SIM_RULE_BANK_ORDER,
+	SIM_RULE_ARES_CLAMPED,
+	SIM_NR_RULES,
+};
+
+/**
  * struct sim_s32_hook - a signed integer fault hook in debugfs
  * @sim: owner, whose lock protects the value
  * @val: the value
@@ -405,6 +483,14 @@ struct mss_sim {
 	atomic_t kicked;
 	struct dentry *dbg;
 
+	/* sim_attend(): until then (ns); the attendant threads */
+	atomic64_t attend_until;
+	struct task_struct **attendants;
+	unsigned int nr_attendants;
+	spinlock_t hs_lock;		/* sim_handshakes() */
+	seqcount_mutex_t regs_seq;	/* register resets, for the sampler */
+	u64 samples;
+
 	spinlock_t evlock;		/* see the locking rules above */
 	unsigned long irq_level;
 	unsigned long irq_unmasked;
@@ -424,6 +510,15 @@ struct mss_sim {
 	ktime_t ready_at;
 	ktime_t stop_ack_at;
 	bool stop_ack_pending;
+	bool mba_ran;			/* since the last reset */
+
+	/* sim_rule_broken(): set by the sampler, counted under @lock */
+	unsigned long rules_pending;
+	unsigned long rules_broken;	/* this boot */
+
+	/* q6ss.c: registers at the core start */
+	struct sim_q6_snap q6_at_start;
+	bool q6_started;
 
 	/* the boot in progress */
 	u32 mba_addr;
@@ -507,6 +602,20 @@ void __iomem *sim_map_window(struct mss_sim *sim, phys_addr_t start,
 
 /* flavours.c: the flavour table, as match data of the platform driver */
 extern const struct of_device_id mss_sim_of_match[];
+const struct mss_sim_flavour *sim_flavour_get(struct device *dev);
+bool sim_flavour_serves(const struct mss_sim_flavour *fl,
+			const struct device_node *np);
+
+/* q6ss.c: the QDSP6SS power controls (v5, v56) */
+enum sim_rule sim_q6_order_check(const struct mss_sim_flavour *fl,
+				 const struct sim_q6_snap *s);
+const char *sim_q6_start_check(const struct mss_sim_flavour *fl,
+			       const struct sim_q6_snap *s);
+size_t sim_q6_window_size(const struct mss_sim_flavour *fl);
+void sim_q6_regs_reset(struct mss_sim *sim);
+void sim_q6_step(struct mss_sim *sim, bool count);
+bool sim_q6_start_ok(struct mss_sim *sim);
+void sim_q6_check_reset(struct mss_sim *sim);
 
 /* irq.c: the interrupt lines */
 extern const char *const sim_line_names[SIM_NR_IRQS];
@@ -523,9 +632,15 @@ int sim_modem_init(struct mss_sim *sim);
 void sim_modem_exit(struct mss_sim *sim);
 void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_kick(struct mss_sim *sim);
+#define SIM_ATTEND_MS		250
+#define SIM_ATTEND_IDLE_MS	2000
+void sim_attend(struct mss_sim *sim, unsigned int ms);
+void sim_attend_end(struct mss_sim *sim);
 void sim_activity(struct mss_sim *sim);
 void sim_set_state(struct mss_sim *sim, enum sim_state state);
 void sim_seq_error(struct mss_sim *sim, const char *what);
+extern const char *const sim_rule_names[SIM_NR_RULES];
+void sim_rule_broken(struct mss_sim *sim, enum sim_rule rule);
 void sim_fail(struct mss_sim *sim, u32 reg, int status);
 void sim_free_boot(struct mss_sim *sim);
 void sim_modem_reset(struct mss_sim *sim, bool hold);
@@ -585,6 +700,7 @@ int sim_reset_init(struct mss_sim *sim);
 void sim_reset_exit(struct mss_sim *sim);
 
 /* power.c: the proxy power domains */
+extern const char *const sim_pd_names[SIM_MAX_PDS];
 int sim_pd_init(struct mss_sim *sim);
 void sim_pd_exit(struct mss_sim *sim);
 bool sim_powered(struct mss_sim *sim);

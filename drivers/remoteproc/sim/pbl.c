@@ -2,13 +2,14 @@
 /*
  * Simulated Qualcomm modem subsystem: the Q6 core start and the primary
  * boot loader (PBL).  Out of reset the core starts when the driver
- * triggers the boot FSM or releases STOP_CORE after the QDSP6v5 power-up
- * sequence; the simulator checks that sequence (power domains, resets,
- * clocks, power and clamp bits) first.  The PBL then reports its status
- * and authenticates the MBA image the driver placed at RMB_MBA_IMAGE_REG
- * (the whole .mbn file, its hash segment at its p_offset): the hash
- * segment's certificate chain and signature, then the headers and every
- * program header with file bytes against its digest (image.c).
+ * triggers the boot FSM or releases STOP_CORE after the QDSP6v5/v56
+ * power-up sequence; the simulator checks that sequence (power domains,
+ * resets, clocks, power and clamp bits; q6ss.c for v5 and v56) first.
+ * The PBL then reports its status and authenticates the MBA image the
+ * driver placed at RMB_MBA_IMAGE_REG (the whole .mbn file, its hash
+ * segment at its p_offset): the hash segment's certificate chain and
+ * signature, then the headers and every program header with file bytes
+ * against its digest (image.c).
  * The fail_pbl and fail_mba knobs make it report another status instead.
  */
 
@@ -22,13 +23,6 @@
 #include "mss_sim.h"
 
 #define SIM_MBA_MAX		SZ_1M
-
-/* What the QDSP6v5 power-up sequence must have done before STOP_CORE drops */
-#define Q6V5_PWR_ON_BITS	(QDSS_BHS_ON | QDSS_LDO_BYP | Q6SS_SLP_RET_N | \
-				 Q6SS_L2TAG_SLP_NRET_N | Q6SS_ETB_SLP_NRET_N | \
-				 Q6SS_L2DATA_STBY_N | Q6SS_L2DATA_SLP_NRET_N_0 | \
-				 Q6SS_L2DATA_SLP_NRET_N_1 | \
-				 Q6SS_L2DATA_SLP_NRET_N_2)
 
 /* Headers and every digest of the MBA image mapped at @img (@extent bytes) */
 static int sim_auth_mba_image(struct mss_sim *sim, const u8 *img,
@@ -152,12 +146,12 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 		sim_seq_error(sim, "Q6 started with a proxy power domain off");
 		ok = false;
 	}
-	if (sim->fl->alt_reset && sim->pdc_asserted) {
+	if (sim->fl->reset == SIM_RESET_ALT && sim->pdc_asserted) {
 		sim_seq_error(sim, "Q6 started with pdc_reset asserted");
 		ok = false;
 	}
 
-	if (sim->fl->boot_fsm) {
+	if (sim->fl->boot == SIM_BOOT_FSM) {
 		if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN)) {
 			sim_seq_error(sim, "boot FSM triggered with the sleep clock off");
 			ok = false;
@@ -172,22 +166,8 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 			sim_seq_error(sim, "boot FSM triggered without BOOT_CORE_START");
 			ok = false;
 		}
-	} else {
-		u32 pwr = q6_rd(sim, QDSP6SS_PWR_CTL_REG);
-
-		if (q6_rd(sim, QDSP6SS_RESET_REG) & Q6SS_CORE_ARES) {
-			sim_seq_error(sim, "STOP_CORE released with CORE_ARES asserted");
-			ok = false;
-		}
-		if (!(q6_rd(sim, QDSP6SS_GFMUX_CTL_REG) & Q6SS_CLK_ENABLE)) {
-			sim_seq_error(sim, "STOP_CORE released with the core clock off");
-			ok = false;
-		}
-		if ((pwr & Q6V5_PWR_ON_BITS) != Q6V5_PWR_ON_BITS ||
-		    (pwr & Q6SS_CLAMP_IO)) {
-			sim_seq_error(sim, "STOP_CORE released before the Q6 power-up sequence");
-			ok = false;
-		}
+	} else if (!sim_q6_start_ok(sim)) {
+		ok = false;
 	}
 
 	return ok;
@@ -199,7 +179,7 @@ static bool sim_core_start_ok(struct mss_sim *sim)
  */
 void sim_step_idle(struct mss_sim *sim)
 {
-	if (sim->fl->boot_fsm) {
+	if (sim->fl->boot == SIM_BOOT_FSM) {
 		if (!(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
 			return;
 		if (sim_hang(sim, SIM_PH_FSM))

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Simulated Qualcomm modem subsystem: the proxy power domains (cx, mx,
- * mss on the flavours that have them) as generic power domain providers
- * on the simulator's node.  The driver votes them on while it boots the
+ * Simulated Qualcomm modem subsystem: the proxy power domains (those of
+ * cx, mx and mss the flavour has) as generic power domain providers on
+ * the simulator's node, at fixed provider indices (MSS_SIM_PD_* in the
+ * DT; an index the flavour lacks is -ENOENT).  The driver votes them on while it boots the
  * modem and drops them on handover; the modem only runs, and the Q6 core
  * only starts, while every one of them is on.
  */
 
+#include <linux/bitops.h>
 #include <linux/device.h>
 #include <linux/pm_domain.h>
 #include <linux/slab.h>
@@ -20,6 +22,12 @@
  *
  * Return: true when every power domain is on (or the flavour has none).
  */
+const char *const sim_pd_names[SIM_MAX_PDS] = {
+	[SIM_PD_CX] = "cx",
+	[SIM_PD_MX] = "mx",
+	[SIM_PD_MSS] = "mss",
+};
+
 bool sim_powered(struct mss_sim *sim)
 {
 	unsigned long flags;
@@ -27,7 +35,7 @@ bool sim_powered(struct mss_sim *sim)
 	unsigned int i;
 
 	spin_lock_irqsave(&sim->evlock, flags);
-	for (i = 0; i < sim->fl->nr_pds; i++)
+	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS)
 		on &= sim->pd_on[i];
 	spin_unlock_irqrestore(&sim->evlock, flags);
 
@@ -43,8 +51,11 @@ static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
 	spin_lock_irqsave(&sim->evlock, flags);
 	sim->pd_on[pd->idx] = on;
 	spin_unlock_irqrestore(&sim->evlock, flags);
-	dev_dbg(sim->dev, "power domain %s %s\n",
-		sim->fl->pd_names[pd->idx], on ? "on" : "off");
+	dev_dbg(sim->dev, "power domain %s %s\n", sim_pd_names[pd->idx],
+		on ? "on" : "off");
+	/* A power-up sequence with short handshakes may follow */
+	if (on)
+		sim_attend(sim, SIM_ATTEND_MS);
 	sim_kick(sim);
 
 	return 0;
@@ -71,30 +82,29 @@ int sim_pd_init(struct mss_sim *sim)
 	unsigned int i;
 	int ret;
 
-	for (i = 0; i < sim->fl->nr_pds; i++) {
+	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS) {
 		struct sim_pd *pd = &sim->pds[i];
 
 		pd->sim = sim;
 		pd->idx = i;
 		pd->genpd.name = devm_kasprintf(sim->dev, GFP_KERNEL, "%s-%s",
 						dev_name(sim->dev),
-						sim->fl->pd_names[i]);
-		if (!pd->genpd.name)
-			return -ENOMEM;
+						sim_pd_names[i]);
+		if (!pd->genpd.name) {
+			ret = -ENOMEM;
+			goto err;
+		}
 		pd->genpd.power_on = sim_pd_power_on;
 		pd->genpd.power_off = sim_pd_power_off;
 		ret = pm_genpd_init(&pd->genpd, NULL, true);
-		if (ret) {
-			while (i--)
-				pm_genpd_remove(&sim->pds[i].genpd);
-			return ret;
-		}
+		if (ret)
+			goto err;
 		sim->pd_ptrs[i] = &pd->genpd;
 	}
 	sim->pd_data.domains = sim->pd_ptrs;
-	sim->pd_data.num_domains = sim->fl->nr_pds;
+	sim->pd_data.num_domains = fls_long(sim->fl->pd_mask);
 
-	if (!sim->fl->nr_pds)
+	if (!sim->fl->pd_mask)
 		return 0;
 
 	ret = of_genpd_add_provider_onecell(sim->dev->of_node, &sim->pd_data);
@@ -105,6 +115,10 @@ int sim_pd_init(struct mss_sim *sim)
 	sim->pd_provider = true;
 
 	return 0;
+
+err:
+	sim_pd_exit(sim);
+	return ret;
 }
 
 /**
@@ -117,8 +131,13 @@ void sim_pd_exit(struct mss_sim *sim)
 
 	if (sim->pd_provider)
 		of_genpd_del_provider(sim->dev->of_node);
-	for (i = 0; i < sim->fl->nr_pds; i++)
-		if (pm_genpd_remove(&sim->pds[i].genpd))
+	sim->pd_provider = false;
+	for (i = 0; i < SIM_MAX_PDS; i++) {
+		if (!sim->pd_ptrs[i])
+			continue;
+		if (pm_genpd_remove(sim->pd_ptrs[i]))
 			dev_err(sim->dev, "power domain %s still in use\n",
-				sim->fl->pd_names[i]);
+				sim_pd_names[i]);
+		sim->pd_ptrs[i] = NULL;
+	}
 }

@@ -4,8 +4,10 @@
  * node's mss_restart and pdc_reset lines.  Asserting or pulsing
  * mss_restart resets the modem (registers, lines, boot state); before it
  * does, the simulator checks the flavour's reset sequence (pdc_reset held,
- * the AXI gating override set, the modem's AXI ports halted) and counts a
- * sequence error for each rule the driver broke.
+ * the AXI gating override set, the modem's AXI ports halted, the Q6
+ * clamped after an MBA ran) and counts a sequence error for each rule the
+ * driver broke.  The callbacks run in the driver's context, so these
+ * checks see the exact state at the moment of the reset.
  */
 
 #include <linux/bits.h>
@@ -26,19 +28,21 @@ static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
 /* Checks before mss_restart takes the modem down (@lock held) */
 static void sim_check_restart(struct mss_sim *sim, bool pulse)
 {
-	if (sim->fl->alt_reset && !sim->pdc_asserted)
+	enum sim_reset kind = sim->fl->reset;
+
+	if (kind == SIM_RESET_ALT && !sim->pdc_asserted)
 		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
 
-	if (sim->fl->spare_reg && !pulse) {
-		if (!sim->pdc_asserted)
-			sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
-		if (sim->spare &&
-		    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
-			sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
-	}
+	if (kind == SIM_RESET_SPARE && !pulse && !sim->pdc_asserted)
+		sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
+	if (kind == SIM_RESET_SPARE && !pulse && sim->spare &&
+	    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
+		sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
 
 	if (sim->bus_active && !sim_ports_halted(sim))
 		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
+
+	sim_q6_check_reset(sim);
 }
 
 static int sim_reset_assert(struct reset_controller_dev *rcdev,
@@ -52,6 +56,8 @@ static int sim_reset_assert(struct reset_controller_dev *rcdev,
 			sim_check_restart(sim, false);
 			sim->mss_asserted = true;
 			sim_modem_reset(sim, true);
+			/* The teardown is over */
+			sim_attend_end(sim);
 		}
 	} else {
 		sim->pdc_asserted = true;
@@ -77,7 +83,11 @@ static int sim_reset_deassert(struct reset_controller_dev *rcdev,
 		sim->pdc_asserted = false;
 	}
 	mutex_unlock(&sim->lock);
-	sim_kick(sim);
+	/* The Q6 power-up follows, after the driver's memory assignments */
+	if (id == SIM_RESET_MSS_RESTART)
+		sim_attend(sim, SIM_ATTEND_IDLE_MS);
+	else
+		sim_kick(sim);
 
 	return 0;
 }
@@ -95,7 +105,7 @@ static int sim_reset_reset(struct reset_controller_dev *rcdev,
 	sim->mss_asserted = false;
 	sim_modem_reset(sim, false);
 	mutex_unlock(&sim->lock);
-	sim_kick(sim);
+	sim_attend(sim, SIM_ATTEND_IDLE_MS);
 
 	return 0;
 }
