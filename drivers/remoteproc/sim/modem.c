@@ -592,7 +592,6 @@ static int sim_thread(void *data)
 		if (fire)
 			sim_fire(sim, fire);
 
-
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (kthread_should_stop() || atomic_xchg(&sim->kicked, 0)) {
 			__set_current_state(TASK_RUNNING);

@@ -16,18 +16,19 @@
 
 #include "mss_sim.h"
 
-/**
- * sim_powered() - are all the flavour's proxy power domains on?
- * @sim: the simulator
- *
- * Return: true when every power domain is on (or the flavour has none).
- */
+/* Names of the power domains, as in the boards' power-domain-names */
 const char *const sim_pd_names[SIM_MAX_PDS] = {
 	[SIM_PD_CX] = "cx",
 	[SIM_PD_MX] = "mx",
 	[SIM_PD_MSS] = "mss",
 };
 
+/**
+ * sim_powered() - are all the flavour's proxy power domains on?
+ * @sim: the simulator
+ *
+ * Return: true when every power domain is on (or the flavour has none).
+ */
 bool sim_powered(struct mss_sim *sim)
 {
 	unsigned long flags;
