@@ -26,6 +26,20 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 OURS_C = os.path.join(HERE, "..", "drivers", "remoteproc", "qcom_q6v5_mss_socs.c")
 TABLE = os.path.join(HERE, "..", "drivers", "remoteproc", "qcom_mss_socs.h")
+REGS = os.path.join(HERE, "..", "drivers", "remoteproc", "qcom_q6v5_mss_regs.h")
+ACC_NAMES = ("QDSP6SS_ACC_OVERRIDE_VAL", "QDSP6SS_ACC_OVERRIDE_VAL_9607")
+
+
+def defines(src, wanted):
+    """{name: value} of the #defines of @wanted in @src, as written there
+    (so a value changed on either side is a difference, not a name match)."""
+    out = {}
+    for name in wanted:
+        m = re.search(r"^#define %s\s+(\S+)" % name, src, re.M)
+        if not m:
+            die(f"no #define {name}")
+        out[name] = hex(int(m.group(1), 0))
+    return out
 
 
 def die(msg):
@@ -140,6 +154,7 @@ def reference(path):
     if not descs or not match:
         die(f"{path}: no descriptors or match table")
     v = version_sets(src)
+    accv = defines(src, ACC_NAMES)
     out = {}
     for compat, soc in match.items():
         b = descs[soc]
@@ -149,8 +164,8 @@ def reference(path):
         boot = ("fsm" if soc in v["fsm"] | v["fsm_xo"] else
                 "v56" if soc in v["v56"] else "v5")
         if boot == "v56":
-            acc = ("0x80800000" if soc in v["acc_9607"] else
-                   "0" if soc in v["acc_none"] else "0x20")
+            acc = (accv["QDSP6SS_ACC_OVERRIDE_VAL_9607"] if soc in v["acc_9607"] else
+                   "0" if soc in v["acc_none"] else accv["QDSP6SS_ACC_OVERRIDE_VAL"])
             if soc in v["no_mem_banks"]:
                 banks = "pwr_ctl"
             elif soc in v["mem19_reverse6"]:
@@ -202,7 +217,7 @@ def ours():
     table = re.findall(r'^MSS_SOC\("([^"]+)", (\w+), ([01]), "([^"]+)"\)',
                        open(TABLE, encoding="utf-8").read(), re.M)
     regs = {"QDSP6SS_MEM_PWR_CTL": "MEM_PWR_CTL", "QDSP6V6SS_MEM_PWR_CTL": "V6SS_MEM_PWR_CTL"}
-    accs = {"QDSP6SS_ACC_OVERRIDE_VAL": "0x20", "QDSP6SS_ACC_OVERRIDE_VAL_9607": "0x80800000"}
+    accs = defines(open(REGS, encoding="utf-8").read(), ACC_NAMES)
     out = {}
     for compat, soc, prot, mba in table:
         b = descs.get(soc)

@@ -13,3 +13,15 @@ check-driver: $(MOD_DEPS)
 		LOGS=$(LOGS) MOD_EXTRA="$(MOD_EXTRA)" \
 		ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
 		drivers/remoteproc/check-driver.sh
+
+# make check stage "descriptors": every descriptor field against Debian's
+# linux-source-7.2 driver (scripts/check-descriptors.py, doc/soc-descriptors.md)
+include $(TOP)/scripts/dt-check/upstream-7.2.mk
+
+CHECK_STAGES += descriptors
+HELP_EXTRA += 'check-descriptors  our SoC descriptors field by field against 7.2 (fetches linux-source-7.2)'
+
+.PHONY: check-descriptors
+check-descriptors: $(KSRC72_STAMP)
+	@RESULTS=$(RESULTS) sh $(TOP)/scripts/check-descriptors.sh \
+		$(KSRC72)/drivers/remoteproc/qcom_q6v5_mss.c
