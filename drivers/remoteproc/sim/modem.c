@@ -116,8 +116,15 @@ void sim_attend(struct mss_sim *sim, unsigned int ms)
 	s64 old = atomic64_read(&sim->attend_until);
 	unsigned int i;
 
-	if (!sim->nr_attendants)
+	/*
+	 * The modem thread answers everything else (the boot FSM among it):
+	 * wake it whether or not this flavour has attendants, or it sleeps
+	 * on in an unpowered state for up to a second.
+	 */
+	if (!sim->nr_attendants) {
+		sim_kick(sim);
 		return;
+	}
 	/* Extend, never shorten, a window in progress */
 	while (old < until &&
 	       !atomic64_try_cmpxchg(&sim->attend_until, &old, until))
