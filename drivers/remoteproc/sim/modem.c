@@ -157,6 +157,7 @@ static bool sim_attentive(struct mss_sim *sim)
 static void sim_handshakes(struct mss_sim *sim, bool attendant)
 {
 	spin_lock(&sim->hs_lock);
+	sim_fsm_handshake(sim);
 	sim_q6_step(sim, attendant);
 	sim->samples += attendant;
 	spin_unlock(&sim->hs_lock);
@@ -192,22 +193,15 @@ static void sim_attendants_stop(struct mss_sim *sim)
 	}
 }
 
-/*
- * Flavours with a power-up to sample or short handshakes to answer; the
- * boot FSM needs neither (the driver gives it 10 ms).
- */
-static bool sim_needs_attendants(const struct mss_sim_flavour *fl)
-{
-	return fl->boot != SIM_BOOT_FSM;
-}
-
 static int sim_attendants_start(struct mss_sim *sim)
 {
 	unsigned int cpu;
 
-	if (!sim_needs_attendants(sim->fl))
-		return 0;
-
+	/*
+	 * Every flavour has a short handshake to answer: a power-up to
+	 * sample, a head switch or Q-channel acknowledgment, or the boot
+	 * FSM, which the driver gives 10 ms (sim_fsm_handshake()).
+	 */
 	sim->attendants = devm_kcalloc(sim->dev, nr_cpu_ids,
 				       sizeof(*sim->attendants), GFP_KERNEL);
 	if (!sim->attendants)

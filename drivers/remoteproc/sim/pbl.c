@@ -174,6 +174,37 @@ static bool sim_core_start_ok(struct mss_sim *sim)
 }
 
 /**
+ * sim_fsm_handshake() - complete a boot FSM that was triggered cleanly
+ * @sim: the simulator, @hs_lock held (sim_handshakes())
+ *
+ * The driver gives the boot FSM 10 ms, a couple of ticks of the rig's
+ * kernel, and real hardware finishes in microseconds, so the attendants
+ * answer it as soon as the driver sleeps to wait.  They only set the
+ * completion bit when everything the FSM needs is in place (the checks of
+ * sim_core_start_ok(), which need no lock here); the modem thread then
+ * starts the PBL as before, and handles every faulty trigger itself.
+ */
+void sim_fsm_handshake(struct mss_sim *sim)
+{
+	const struct mss_sim_flavour *fl = sim->fl;
+
+	if (fl->boot != SIM_BOOT_FSM || READ_ONCE(sim->state) != SIM_IDLE ||
+	    READ_ONCE(sim->hang) == SIM_PH_FSM ||
+	    !(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
+		return;
+	if (!sim_powered(sim) ||
+	    (fl->reset == SIM_RESET_ALT && READ_ONCE(sim->pdc_asserted)) ||
+	    !(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN) ||
+	    !(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1))
+		return;
+	if (fl->fsm_xo && (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
+			   !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN)))
+		return;
+
+	rmb_wr(sim, RMB_MBA_MSS_STATUS, rmb_rd(sim, RMB_MBA_MSS_STATUS) | BIT(0));
+}
+
+/**
  * sim_step_idle() - start the Q6 core when the driver triggers it
  * @sim: the simulator, @lock held, modem out of reset and powered
  */
