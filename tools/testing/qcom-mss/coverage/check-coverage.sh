@@ -144,7 +144,7 @@ report "$merged" "$LIST" > "$tmp/report" 2>&1
 rc=$?
 record_report "$tmp/report"
 [ $rc -eq 0 ] || fail report-ran "coverage.py report exited $rc"
-echo "  COVER   every line not executed: $WORK/uncovered.new"
+echo "  COVER   the list as it should be now (reasons kept, TODO for new lines): $WORK/uncovered.new"
 
 # --- the guest's encoder, on the host ------------------------------------
 # mss-init built for the host ($LINT) dumps a tree of files of every

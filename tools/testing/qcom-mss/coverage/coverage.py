@@ -18,6 +18,8 @@
       lines to --list.  Prints one "ok NAME" / "not ok NAME" line per
       check, details as "# ..." lines under it; exit 0 once every check
       was judged (even failing ones), 2 when it could not judge.
+      --write-list writes the list as it should be now: the lines not
+      executed, with the reasons --list gives them, TODO for new ones.
 
 The list keys a line by file, function and its source text (blanks
 collapsed), not by number, so unrelated edits do not move it; a key that
@@ -178,6 +180,32 @@ def read_list(path):
     return entries, problems
 
 
+def write_list(path, old_path, entries, uncovered):
+    """The list as it should be now: the header of the old one, every
+    line not executed, with its old reason where it had one, else TODO
+    (which the format check refuses until someone writes the reason)"""
+    reasons = collections.defaultdict(list)
+    for f, fn, src, reason, _ in entries:
+        reasons[(f, fn, src)].append(reason)
+    with open(old_path, encoding='utf-8') as o:
+        header = []
+        for line in o:
+            if line.strip() and not line.startswith('#'):
+                break
+            header.append(line)
+    last = None
+    with open(path, 'w', encoding='utf-8') as w:
+        w.writelines(header)
+        for f, fn, src, n in uncovered:
+            old = reasons.get((f, fn, src))
+            reason = old.pop(0) if old else None
+            if not reason:
+                reason = f'TODO (line {n})'
+            w.write(f'{f} {fn} | {src} | '
+                    f'{"^" if reason == last else reason}\n')
+            last = reason
+
+
 def gcov_json(gcov, gcno, gcda_dir, tmp):
     """gcov's JSON for one object, run on the merged counters"""
     base = os.path.basename(gcno)[:-len('.gcno')]
@@ -282,12 +310,9 @@ def report(a):
                     [f'{hit} of {total} lines executed: {pct:.1f}%, '
                      f'below {a.min:g}%'] if pct < a.min else errors))
 
-    if a.write_list:
-        with open(a.write_list, 'w', encoding='utf-8') as w:
-            for f, fn, src, n in uncovered:
-                w.write(f'{f} {fn} | {src} | TODO (line {n})\n')
-
     entries, problems = read_list(a.list)
+    if a.write_list:
+        write_list(a.write_list, a.list, entries, uncovered)
     results.append((not problems, 'uncovered-list-format', problems))
     want = collections.Counter((f, fn, src) for f, fn, src, _ in uncovered)
     have = collections.Counter((f, fn, src) for f, fn, src, _, _ in entries)
