@@ -303,8 +303,10 @@ def report(a):
             continue
         print(f'  COVER   {name:32} {h:5}/{t:<5} {100.0 * h / t:5.1f}%')
     pct = 100.0 * hit / total if total else 0.0
+    goal = a.target if a.target is not None else a.min
     print(f'  COVER   {"total":32} {hit:5}/{total:<5} {pct:5.1f}% '
-          f'(target {a.min:g}%)')
+          f'(floor {a.min:g}%, target {goal:g}%: '
+          f'{"met" if pct >= goal else "NOT met"})')
     results.append((total > 0 and pct >= a.min and not errors,
                     f'lines-{a.min:g}pct',
                     [f'{hit} of {total} lines executed: {pct:.1f}%, '
@@ -355,6 +357,7 @@ def main():
     r.add_argument('--gcda', required=True)
     r.add_argument('--list', required=True)
     r.add_argument('--min', type=float, default=90.0)
+    r.add_argument('--target', type=float, default=None)
     r.add_argument('--write-list')
     a = p.parse_args()
     if a.cmd == 'extract':
