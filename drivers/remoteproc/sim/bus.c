@@ -515,6 +515,35 @@ int sim_mba_wipe(struct mss_sim *sim)
 }
 
 /**
+ * sim_mba_log() - the MBA leaves its log at the start of its region
+ * @sim: the simulator, @lock held, the MBA at @sim->mba_addr failed
+ * @what: why it failed
+ * @status: the status it reports
+ *
+ * An MBA that fails after it started writes a text log over the first
+ * SIM_MBA_LOG_SIZE bytes of its region, which the driver of SoCs with
+ * MBA logs (sc7180, sc7280) dumps through devcoredump once it took the
+ * region back.  The write goes through the XPU like any modem write.
+ */
+void sim_mba_log(struct mss_sim *sim, const char *what, int status)
+{
+	int err = 0;
+	char *p;
+
+	p = sim_map(sim, sim->mba_addr, SIM_MBA_LOG_SIZE, "MBA log", &err);
+	if (!p)
+		return;
+	memset(p, 0, SIM_MBA_LOG_SIZE);
+	snprintf(p, SIM_MBA_LOG_SIZE,
+		 "qcom-mss-sim MBA log: %s, status %d (boot %u)\n", what,
+		 status, sim->cnt.boots);
+	memunmap(p);
+	/* the modem's own write: its seal follows the new contents */
+	qcom_scm_sim_modem_wrote(sim->mba_addr, SIM_MBA_LOG_SIZE);
+	sim->cnt.mba_logs++;
+}
+
+/**
  * sim_bus_debugfs_init() - create the corrupt_read file
  * @sim: the simulator
  * @dir: its debugfs directory

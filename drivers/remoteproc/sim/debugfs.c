@@ -35,6 +35,7 @@ static const struct {
 	SIM_COUNTER(pbl_fail),
 	SIM_COUNTER(mba_ok),
 	SIM_COUNTER(mba_fail),
+	SIM_COUNTER(mba_logs),
 	SIM_COUNTER(mdata_ok),
 	SIM_COUNTER(mdata_fail),
 	SIM_COUNTER(segments),

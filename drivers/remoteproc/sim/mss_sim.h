@@ -78,6 +78,12 @@ enum sim_line {
 #define SIM_MPSS_PAS_ID		5
 #define SIM_MBOX_CHANS		16
 
+/* The MBA's log at the start of its region (upstream MBA_LOG_SIZE) */
+#define SIM_MBA_LOG_SIZE	SZ_4K
+
+/* Bytes of the debug policy the PBL read that debugfs keeps */
+#define SIM_DP_KEEP		SZ_1K
+
 /* Longest AOSS QMP message the simulator keeps */
 #define QMP_MSG_MAX		64
 
@@ -226,6 +232,7 @@ enum sim_region {
  * @pbl_fail: PBL reported a failure (fail_pbl)
  * @mba_ok: MBA images authenticated (status XPU_UNLOCKED)
  * @mba_fail: MBA authentication failures
+ * @mba_logs: logs the MBA left at the start of its region when it failed
  * @mdata_ok: metadata authenticated (status META_DATA_AUTH_SUCCESS)
  * @mdata_fail: metadata authentication failures
  * @segments: segments authenticated
@@ -261,6 +268,7 @@ struct sim_counters {
 	u32 pbl_fail;
 	u32 mba_ok;
 	u32 mba_fail;
+	u32 mba_logs;
 	u32 mdata_ok;
 	u32 mdata_fail;
 	u32 segments;
@@ -578,6 +586,10 @@ struct mss_sim {
 	u32 dp_addr;
 	u32 dp_len;
 
+	/* the debug policy the last boot read (debugfs "debug_policy") */
+	u8 dp_seen[SIM_DP_KEEP];
+	u32 dp_seen_len;
+
 	/* last metadata the MBA was handed */
 	struct {
 		u32 addr;
@@ -737,6 +749,7 @@ void sim_bus_exit(struct mss_sim *sim);
 void __iomem *sim_map_syscon(struct mss_sim *sim, struct device_node *np,
 			     u32 need, const char *what);
 void sim_bus_check_mem_setup(struct mss_sim *sim);
+void sim_mba_log(struct mss_sim *sim, const char *what, int status);
 int sim_mba_wipe(struct mss_sim *sim);
 void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
