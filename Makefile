@@ -125,7 +125,8 @@ MODSRC		:= $(TOP)/drivers/remoteproc
 # The simulator and KUnit modules only make sense in the test kernel.
 # In a kernel tree these come from drivers/remoteproc/Kconfig.
 ifeq ($(KDIR),$(KOBJ))
-MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m
+MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m \
+		   CONFIG_QCOM_Q6V5_MSS_BENCH=m
 MOD_DEPS	:= $(KIMAGE)
 else
 MOD_EXTRA	:=
@@ -165,6 +166,7 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # Before the rig and firmware fragments: it sets their DTB and address defaults
 -include arch/arm64/boot/dts/qcom/sim-dtbs.mk
 -include tools/testing/qcom-mss/rig.mk
+-include tools/testing/qcom-mss/bench/bench.mk
 -include tools/testing/qcom-mss/mutants/mutants.mk
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk
