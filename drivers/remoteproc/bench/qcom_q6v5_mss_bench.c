@@ -444,6 +444,9 @@ enum bench_phase {
 	PH_SEGMENTS,	/* MPSS shared for loading .. given to the modem */
 	PH_AUTH,	/* .. to the wait for the modem's ready */
 	PH_READY,	/* qcom_q6v5_wait_for_start() */
+	PH_SEG_FW,	/* in the segment load: request_firmware_into_buf() */
+	PH_SEG_MAP,	/* ... memremap() and memunmap() */
+	PH_SEG_RMB,	/* ... mss_rmb_code_advance(): the MBA checks a segment */
 	PH_STOP,	/* rproc_shutdown() */
 	PH_STOP_ACK,	/* qcom_q6v5_request_stop() */
 	PH_NR,
@@ -451,7 +454,8 @@ enum bench_phase {
 
 static const char *const bench_phase_names[PH_NR] = {
 	"start", "start-mba", "start-metadata", "start-segments",
-	"start-segment-auth", "start-ready", "stop", "stop-ack",
+	"start-segment-auth", "start-ready", "start-segments-firmware",
+	"start-segments-map", "start-segments-rmb", "stop", "stop-ack",
 };
 
 static DEFINE_SPINLOCK(bench_lock);
@@ -469,11 +473,13 @@ static struct {
 struct bench_probe_data {
 	u64 t0;
 	unsigned long arg;
+	unsigned long len;
 };
 
 enum bench_probe {
 	BP_BOOT, BP_SHUTDOWN, BP_WAIT_START, BP_REQUEST_STOP, BP_LOAD,
-	BP_MBA_BOOT, BP_MDATA, BP_XFER, BP_NR,
+	BP_MBA_BOOT, BP_MDATA, BP_XFER, BP_FW_INTO_BUF, BP_MEMREMAP,
+	BP_MEMUNMAP, BP_ADVANCE, BP_NR,
 };
 
 static struct kretprobe bench_rps[BP_NR];
@@ -488,6 +494,10 @@ static const char *const bench_syms[BP_NR] = {
 	[BP_MBA_BOOT] = "qcom_q6v5_mss:mss_mba_boot",
 	[BP_MDATA] = "qcom_q6v5_mss:mss_mdata_authenticate",
 	[BP_XFER] = "qcom_q6v5_mss:mss_mem_xfer",
+	[BP_FW_INTO_BUF] = "request_firmware_into_buf",
+	[BP_MEMREMAP] = "memremap",
+	[BP_MEMUNMAP] = "memunmap",
+	[BP_ADVANCE] = "qcom_q6v5_mss:mss_rmb_code_advance",
 };
 
 static enum bench_probe bench_probe_of(struct kretprobe_instance *ri)
@@ -502,6 +512,7 @@ static int bench_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 	d->t0 = ktime_get_ns();
 	d->arg = regs_get_kernel_argument(regs, 1);
+	d->len = regs_get_kernel_argument(regs, 2);
 
 	spin_lock_irqsave(&bench_lock, flags);
 	switch (bench_probe_of(ri)) {
@@ -526,6 +537,12 @@ static int bench_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 	spin_unlock_irqrestore(&bench_lock, flags);
 
 	return 0;
+}
+
+/* Between MPSS shared for loading and given to the modem; bench_lock held */
+static bool bench_in_segments(void)
+{
+	return ph.seg_start && !ph.seg_end;
 }
 
 static void bench_push(enum bench_phase from, enum bench_phase to,
@@ -556,7 +573,7 @@ static int bench_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 		if (ph.seg_start && ph.seg_end > ph.seg_start)
 			ph.cur[PH_SEGMENTS] = ph.seg_end - ph.seg_start;
 		if (ok)
-			bench_push(PH_START, PH_READY, &ph.nstart);
+			bench_push(PH_START, PH_SEG_RMB, &ph.nstart);
 		break;
 	case BP_SHUTDOWN:
 		ph.cur[PH_STOP] = dt;
@@ -581,6 +598,20 @@ static int bench_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	case BP_MBA_BOOT:
 		ph.cur[PH_MBA] += dt;
 		break;
+	case BP_FW_INTO_BUF:
+		if (bench_in_segments())
+			ph.cur[PH_SEG_FW] += dt;
+		break;
+	case BP_MEMREMAP:
+	case BP_MEMUNMAP:
+		if (bench_in_segments())
+			ph.cur[PH_SEG_MAP] += dt;
+		break;
+	case BP_ADVANCE:
+		/* Each segment's length is handed to the MBA: the last is the total */
+		ph.bytes = d->len;
+		ph.cur[PH_SEG_RMB] += dt;
+		break;
 	default:
 		break;
 	}
@@ -588,23 +619,6 @@ static int bench_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 	return 0;
 }
-
-/* Each segment's length is handed to the MBA: the last one is the total */
-static int bench_advance(struct kprobe *p, struct pt_regs *regs)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&bench_lock, flags);
-	ph.bytes = regs_get_kernel_argument(regs, 2);
-	spin_unlock_irqrestore(&bench_lock, flags);
-
-	return 0;
-}
-
-static struct kprobe bench_kp_advance = {
-	.symbol_name = "qcom_q6v5_mss:mss_rmb_code_advance",
-	.pre_handler = bench_advance,
-};
 
 static u64 bench_phase_median(enum bench_phase p, unsigned int n, u64 *tmp)
 {
@@ -626,7 +640,7 @@ static int bench_report(void)
 	spin_lock_irqsave(&bench_lock, flags);
 	ns = ph.nstart;
 	nt = ph.nstop;
-	for (i = PH_START; i <= PH_READY; i++)
+	for (i = PH_START; i <= PH_SEG_RMB; i++)
 		med[i] = bench_phase_median(i, ns, tmp);
 	for (i = PH_STOP; i <= PH_STOP_ACK; i++)
 		med[i] = bench_phase_median(i, nt, tmp);
@@ -655,6 +669,9 @@ static int bench_report(void)
 	for (i = PH_MBA; i <= PH_READY; i++)
 		bench_row(bench_phase_names[i], med[i], "start", med[PH_START],
 			  "ns", ns);
+	for (i = PH_SEG_FW; i <= PH_SEG_RMB; i++)
+		bench_row(bench_phase_names[i], med[i], "start-segments",
+			  med[PH_SEGMENTS], "ns", ns);
 	bench_row("start", med[PH_START], "-", 0, "ns", ns);
 	bench_row("stop-ack", med[PH_STOP_ACK], "stop", med[PH_STOP], "ns", nt);
 	bench_row("stop", med[PH_STOP], "start", med[PH_START], "ns", nt);
@@ -715,11 +732,6 @@ static int __init bench_init(void)
 		pr_err("kretprobes: %d (is qcom_q6v5_mss loaded?)\n", ret);
 		goto put;
 	}
-	ret = register_kprobe(&bench_kp_advance);
-	if (ret) {
-		pr_err("kprobe %s: %d\n", bench_kp_advance.symbol_name, ret);
-		goto rps;
-	}
 
 	bench.dir = debugfs_create_dir("qcom_mss_bench", NULL);
 	debugfs_create_file("staging", 0200, bench.dir, bench_staging,
@@ -729,8 +741,6 @@ static int __init bench_init(void)
 			    &bench_fops);
 
 	return 0;
-rps:
-	unregister_kretprobes(bench_rp_ptrs, BP_NR);
 put:
 	put_device(bench.dev);
 
@@ -741,7 +751,6 @@ module_init(bench_init);
 static void __exit bench_exit(void)
 {
 	debugfs_remove_recursive(bench.dir);
-	unregister_kprobe(&bench_kp_advance);
 	unregister_kretprobes(bench_rp_ptrs, BP_NR);
 	put_device(bench.dev);
 }

@@ -30,7 +30,7 @@ else
 fi
 
 # "... qcom_q6v5_mss_bench: row METRIC VALUE BASE BASELINE UNIT n=N"
-awk -v want="staging-dedicated staging-mpss-window segment-load start-mba start-metadata start-segments start-segment-auth start-ready start stop-ack stop" '
+awk -v want="staging-dedicated staging-mpss-window segment-load start-mba start-metadata start-segments start-segments-firmware start-segments-map start-segments-rmb start-segment-auth start-ready start stop-ack stop" '
 function us(ns) {
 	return ns >= 1e7 ? sprintf("%.1f ms", ns / 1e6) : sprintf("%.1f us", ns / 1e3)
 }
@@ -41,6 +41,9 @@ BEGIN {
 	L["start-mba"] = "start: MBA load + authentication"
 	L["start-metadata"] = "start: metadata (staging + MBA check)"
 	L["start-segments"] = "start: segment load"
+	L["start-segments-firmware"] = "  segment load: firmware reads"
+	L["start-segments-map"] = "  segment load: memremap/memunmap"
+	L["start-segments-rmb"] = "  segment load: RMB length (MBA)"
 	L["start-segment-auth"] = "start: segment authentication"
 	L["start-ready"] = "start: wait for ready"
 	L["start"] = "start to running"
