@@ -51,6 +51,8 @@ BEGIN {
 	L["stop"] = "stop"
 }
 {
+	# the console log ends its lines with CR LF
+	sub(/\r$/, "")
 	for (i = 1; i < NF; i++)
 		if ($i == "qcom_q6v5_mss_bench:" && $(i + 1) == "row")
 			break
