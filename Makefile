@@ -125,7 +125,8 @@ MODSRC		:= $(TOP)/drivers/remoteproc
 # The simulator and KUnit modules only make sense in the test kernel.
 # In a kernel tree these come from drivers/remoteproc/Kconfig.
 ifeq ($(KDIR),$(KOBJ))
-MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m
+# MSS_GCOV: the driver's objects with gcov (drivers/remoteproc/Kbuild)
+MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m MSS_GCOV=y
 MOD_DEPS	:= $(KIMAGE)
 else
 MOD_EXTRA	:=

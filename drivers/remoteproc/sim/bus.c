@@ -137,6 +137,33 @@ void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
 }
 
 /**
+ * sim_bus_check_mem_setup() - was TrustZone told where MPSS is?
+ * @sim: the simulator, @lock held, LOAD_READY just seen
+ *
+ * On msm8953 TrustZone must know the MPSS range (qcom_scm_pas_mem_setup())
+ * before the MBA authenticates segments.  The driver makes the call
+ * before it loads the first segment and writes LOAD_READY, so the record
+ * is there when the simulator sees LOAD_READY.  The simulated TrustZone
+ * keeps the last call per peripheral, so a call of an earlier boot counts
+ * too: a driver that never makes it is caught at its first boot.
+ */
+void sim_bus_check_mem_setup(struct mss_sim *sim)
+{
+	const typeof(sim->region[0]) *mpss = &sim->region[SIM_REG_MPSS];
+	phys_addr_t addr, size;
+
+	if (!sim->fl->pas_mem_setup)
+		return;
+
+	if (qcom_scm_sim_get_mem_setup(SIM_MPSS_PAS_ID, &addr, &size) ||
+	    addr != mpss->base || size != mpss->size) {
+		sim_seq_error(sim, "LOAD_READY before TrustZone was told where MPSS is");
+		return;
+	}
+	sim->cnt.mem_setups++;
+}
+
+/**
  * sim_ports_halted() - are all the modem's AXI ports halted?
  * @sim: the simulator, @lock held
  *
@@ -161,6 +188,9 @@ void sim_bus_step_halts(struct mss_sim *sim)
 		u32 ack = readl(p + AXI_HALTACK_REG) & 1;
 
 		if (req && !ack) {
+			/* A teardown with Q-channel handshakes follows */
+			if (!sim->ports_halted)
+				sim_attend(sim, SIM_ATTEND_MS);
 			writel(1, p + AXI_IDLE_REG);
 			writel(1, p + AXI_HALTACK_REG);
 			if (!test_and_set_bit(i, &sim->ports_halted))
@@ -212,10 +242,17 @@ static int sim_parse_regions(struct mss_sim *sim)
 	return 0;
 }
 
-/* Map the reg of a syscon node (in the carveout); @need bytes at least */
-static void __iomem *sim_map_syscon(struct mss_sim *sim,
-				    struct device_node *np, u32 need,
-				    const char *what)
+/**
+ * sim_map_syscon() - map the reg of a syscon node the MSS node points to
+ * @sim: the simulator
+ * @np: the syscon node, whose reg must lie in the simulator's carveout
+ * @need: bytes the offsets the MSS node uses reach, at least
+ * @what: the property, in messages
+ *
+ * Return: the device-managed mapping of the whole reg, or NULL.
+ */
+void __iomem *sim_map_syscon(struct mss_sim *sim, struct device_node *np,
+			     u32 need, const char *what)
 {
 	struct resource res;
 
@@ -240,13 +277,14 @@ static int sim_parse_tcsr(struct mss_sim *sim)
 	u32 need = 0;
 	int ret;
 
+	/* Q6, modem, NC, and vQ6 where the flavour has it */
+	sim->nr_halt = sim->fl->vq6 ? 4 : 3;
 	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,halt-regs",
-					       3, 0, &args);
+					       sim->nr_halt, 0, &args);
 	if (ret)
 		return dev_err_probe(sim->dev, ret, "no qcom,halt-regs\n");
 	tcsr = args.np;
-	sim->nr_halt = 3;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < sim->nr_halt; i++) {
 		sim->halt_off[i] = args.args[i];
 		need = max(need, args.args[i] + AXI_IDLE_REG + 4);
 	}
@@ -474,6 +512,35 @@ int sim_mba_wipe(struct mss_sim *sim)
 	}
 
 	return 0;
+}
+
+/**
+ * sim_mba_log() - the MBA leaves its log at the start of its region
+ * @sim: the simulator, @lock held, the MBA at @sim->mba_addr failed
+ * @what: why it failed
+ * @status: the status it reports
+ *
+ * An MBA that fails after it started writes a text log over the first
+ * SIM_MBA_LOG_SIZE bytes of its region, which the driver of SoCs with
+ * MBA logs (sc7180, sc7280) dumps through devcoredump once it took the
+ * region back.  The write goes through the XPU like any modem write.
+ */
+void sim_mba_log(struct mss_sim *sim, const char *what, int status)
+{
+	int err = 0;
+	char *p;
+
+	p = sim_map(sim, sim->mba_addr, SIM_MBA_LOG_SIZE, "MBA log", &err);
+	if (!p)
+		return;
+	memset(p, 0, SIM_MBA_LOG_SIZE);
+	snprintf(p, SIM_MBA_LOG_SIZE,
+		 "qcom-mss-sim MBA log: %s, status %d (boot %u)\n", what,
+		 status, sim->cnt.boots);
+	memunmap(p);
+	/* the modem's own write: its seal follows the new contents */
+	qcom_scm_sim_modem_wrote(sim->mba_addr, SIM_MBA_LOG_SIZE);
+	sim->cnt.mba_logs++;
 }
 
 /**

@@ -263,6 +263,9 @@ static int mss_sim_probe(struct platform_device *pdev)
 	ret = sim_bus_init(sim);
 	if (ret)
 		goto err_put_mss;
+	ret = sim_ext_init(sim);
+	if (ret)
+		goto err_bus;
 	ret = sim_aoss_init(sim);
 	if (ret)
 		goto err_bus;

@@ -35,6 +35,7 @@ static const struct {
 	SIM_COUNTER(pbl_fail),
 	SIM_COUNTER(mba_ok),
 	SIM_COUNTER(mba_fail),
+	SIM_COUNTER(mba_logs),
 	SIM_COUNTER(mdata_ok),
 	SIM_COUNTER(mdata_fail),
 	SIM_COUNTER(segments),
@@ -52,6 +53,10 @@ static const struct {
 	SIM_COUNTER(bhs_acks),
 	SIM_COUNTER(clamped_resets),
 	SIM_COUNTER(partial_samples),
+	SIM_COUNTER(ext_bhs_on),
+	SIM_COUNTER(qch_accepts),
+	SIM_COUNTER(qch_takedowns),
+	SIM_COUNTER(mem_setups),
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
@@ -189,6 +194,7 @@ static int sim_status_show(struct seq_file *m, void *unused)
 	if (sim->dp_len)
 		seq_printf(m, "debug policy: %#x+%#x\n", sim->dp_addr,
 			   sim->dp_len);
+	sim_ext_status(sim, m);
 	if (sim->q6_started)
 		seq_printf(m, "q6 at start: reset %#x pwr %#x mem %#x xo %#x bhs %#x acc %#x\n",
 			   sim->q6_at_start.reset, sim->q6_at_start.pwr,

@@ -3,7 +3,8 @@
  * Simulated Qualcomm modem subsystem: the simulated SoC flavours.  Each
  * row of mss_sim_flavours[] says how the simulated hardware of one SoC
  * behaves (how the Q6 is started and which power-up steps it checks, the
- * reset sequence, the AOSS QMP and the proxy power domains), and
+ * reset sequence, the external head switch, Q-channels, the AOSS QMP and
+ * the proxy power domains), and
  * mss_sim_of_match[] binds a
  * "linux,<soc>-mss-sim" node to its row.  Everything else reads the row;
  * no code tests a SoC by name.
@@ -49,6 +50,9 @@ enum {
 	SIM_MSM8996,
 	SIM_SDM660,
 	SIM_MSM8917,
+	SIM_MSM8953,
+	SIM_MSM8974,
+	SIM_MSM8226,
 };
 
 #define SIM_PDS_CX_MX		(BIT(SIM_PD_CX) | BIT(SIM_PD_MX))
@@ -102,6 +106,26 @@ static const struct mss_sim_flavour mss_sim_flavours[] = {
 		.mem_reverse = 6,
 		.pd_mask = SIM_PDS_CX_MX,
 	},
+	[SIM_MSM8953] = {
+		.name = "msm8953",
+		.boot = SIM_BOOT_V56,
+		.mem_pwr_reg = QDSP6SS_MEM_PWR_CTL,
+		.mem_top_bit = 19,
+		.pas_mem_setup = true,
+		.pd_mask = SIM_PDS_CX_MX_MSS,
+	},
+	[SIM_MSM8974] = {
+		/* One proxy domain (cx); mx and mss are supplies */
+		.name = "msm8974",
+		.boot = SIM_BOOT_V5,
+		.pd_mask = BIT(SIM_PD_CX),
+	},
+	[SIM_MSM8226] = {
+		.name = "msm8226",
+		.boot = SIM_BOOT_V5,
+		.ext_bhs = true,
+		.pd_mask = BIT(SIM_PD_CX),
+	},
 };
 
 #define SIM_MATCH(_soc, _idx) \
@@ -115,6 +139,9 @@ const struct of_device_id mss_sim_of_match[] = {
 	SIM_MATCH(msm8996, SIM_MSM8996),
 	SIM_MATCH(sdm660, SIM_SDM660),
 	SIM_MATCH(msm8917, SIM_MSM8917),
+	SIM_MATCH(msm8953, SIM_MSM8953),
+	SIM_MATCH(msm8974, SIM_MSM8974),
+	SIM_MATCH(msm8226, SIM_MSM8226),
 	{ }
 };
 MODULE_DEVICE_TABLE(of, mss_sim_of_match);

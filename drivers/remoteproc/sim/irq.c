@@ -126,6 +126,13 @@ static int sim_irq_map(struct irq_domain *d, unsigned int virq,
 	irq_set_chip_data(virq, d->host_data);
 	irq_set_chip_and_handler(virq, &sim_irq_chip, handle_simple_irq);
 	irq_set_noprobe(virq);
+	/*
+	 * qcom_q6v5_prepare() enabling the handover line announces every
+	 * boot (sim_irq_unmask()), not only the first: mask it as soon as
+	 * it is disabled, so that the next enable unmasks it again.
+	 */
+	if (hw == SIM_IRQ_HANDOVER)
+		irq_set_status_flags(virq, IRQ_DISABLE_UNLAZY);
 
 	return 0;
 }

@@ -158,6 +158,7 @@ static void sim_handshakes(struct mss_sim *sim, bool attendant)
 {
 	spin_lock(&sim->hs_lock);
 	sim_fsm_handshake(sim);
+	sim_ext_step(sim);
 	sim_q6_step(sim, attendant);
 	sim->samples += attendant;
 	spin_unlock(&sim->hs_lock);
@@ -285,6 +286,10 @@ const char *const sim_rule_names[SIM_NR_RULES] = {
 	[SIM_RULE_LDO_BEFORE_BHS] = "LDO bypassed before the head switch settled",
 	[SIM_RULE_BANK_ORDER] = "memory bank powered out of order",
 	[SIM_RULE_ARES_CLAMPED] = "Q6 core reset released with the IO clamp on",
+	[SIM_RULE_QCH_IN_RESET] = "Q-channel requested with the modem in reset",
+	[SIM_RULE_QCH_CLK_OFF] = "Q-channel requested with the AXIM1 clock not forced on",
+	[SIM_RULE_QCH_RSCC_OFF] = "Q-channel requested with RSCC disabled",
+	[SIM_RULE_QCH_DOWN_RSCC_ON] = "Q-channel taken down with RSCC enabled after the MBA ran",
 };
 EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
 
@@ -518,6 +523,7 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 		sim_step_mdata_ok(sim);
 		if (sim->state != SIM_LOADING)
 			break;
+		sim_bus_check_mem_setup(sim);
 		fallthrough;
 	case SIM_LOADING:
 		sim_step_loading(sim, fire);

@@ -10,6 +10,7 @@
  *   modem.c     state machine and modem thread, state and its knobs
  *   pbl.c       Q6 core start, PBL, MBA image authentication
  *   q6ss.c      QDSP6v5/v56 power-up: reset values, order, start state
+ *   ext.c       external head switch, Q-channels, external control regs
  *   mba.c       MBA: metadata, segments, handover; last_mdata
  *   image.c     the image formats (ELF, hash segment) and digests
  *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
@@ -42,6 +43,7 @@ struct device;
 struct device_node;
 struct irq_domain;
 struct qcom_smem_state;
+struct seq_file;
 struct task_struct;
 
 /* The register map is shared with the driver: qcom_q6v5_mss_regs.h */
@@ -68,7 +70,19 @@ enum sim_line {
 #define SIM_NR_RESETS		2
 
 #define SIM_MAX_PDS		3
+
+/* sc7280's AXI Q-channels, in qcom,qaccept-regs order */
+#define SIM_NR_QCH		3
+
+/* Peripheral id of the modem in TrustZone's PAS calls (upstream MPSS_PAS_ID) */
+#define SIM_MPSS_PAS_ID		5
 #define SIM_MBOX_CHANS		16
+
+/* The MBA's log at the start of its region (upstream MBA_LOG_SIZE) */
+#define SIM_MBA_LOG_SIZE	SZ_4K
+
+/* Bytes of the debug policy the PBL read that debugfs keeps */
+#define SIM_DP_KEEP		SZ_1K
 
 /* Longest AOSS QMP message the simulator keeps */
 #define QMP_MSG_MAX		64
@@ -96,6 +110,7 @@ enum sim_reset {
 	SIM_RESET_PLAIN,	/* mss_restart alone */
 	SIM_RESET_ALT,		/* sdm845: mss_restart pulsed, pdc_reset held */
 	SIM_RESET_SPARE,	/* sc7180: AXI gating override, pdc_reset held */
+	SIM_RESET_EXT,		/* sc7280: pdc_reset held, RSCC re-enabled */
 };
 
 /* Proxy power domains, by provider index (MSS_SIM_PD_* in mss-sim.h) */
@@ -121,6 +136,13 @@ enum sim_pd_index {
  * @mem_reverse: banks below this one go on last, bottom up
  * @clamp_on_reclaim: the teardown after an MBA ran clamps the Q6 IO and
  *	memories before mss_restart is asserted (msm8996)
+ * @pas_mem_setup: TrustZone must be told where MPSS is before the MBA
+ *	authenticates segments (qcom_scm_pas_mem_setup())
+ * @ext_bhs: an external head switch (qcom,ext-bhs-reg) powers the MSS;
+ *	it must be on before mss_restart is released
+ * @qchannels: the AXI Q-channels (qcom,qaccept-regs) and the external
+ *	control registers (qcom,ext-regs) of sc7280
+ * @vq6: a fourth AXI port (vq6) to halt
  * @has_qmp: the MSS node names an AOSS QMP (qcom,qmp)
  * @pd_mask: the proxy power domains (BIT(SIM_PD_*))
  * @protected: TrustZone moves memory ownership (need_mem_protection);
@@ -139,6 +161,10 @@ struct mss_sim_flavour {
 	u8 mem_top_bit;
 	u8 mem_reverse;
 	bool clamp_on_reclaim;
+	bool pas_mem_setup;
+	bool ext_bhs;
+	bool qchannels;
+	bool vq6;
 	bool has_qmp;
 	unsigned long pd_mask;
 	bool protected;
@@ -206,6 +232,7 @@ enum sim_region {
  * @pbl_fail: PBL reported a failure (fail_pbl)
  * @mba_ok: MBA images authenticated (status XPU_UNLOCKED)
  * @mba_fail: MBA authentication failures
+ * @mba_logs: logs the MBA left at the start of its region when it failed
  * @mdata_ok: metadata authenticated (status META_DATA_AUTH_SUCCESS)
  * @mdata_fail: metadata authentication failures
  * @segments: segments authenticated
@@ -224,6 +251,11 @@ enum sim_region {
  * @clamped_resets: teardown resets with the Q6 clamped (msm8996)
  * @partial_samples: power-up samples that found the memory banks partly
  *	on: how often the order checks looked inside the bank loop
+ * @ext_bhs_on: external head switch turned on (msm8226)
+ * @qch_accepts: Q-channel requests accepted (sc7280)
+ * @qch_takedowns: Q-channel takedowns accepted (sc7280)
+ * @mem_setups: LOAD_READY seen with TrustZone told where MPSS is
+ *	(qcom_scm_pas_mem_setup(), msm8953)
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
@@ -236,6 +268,7 @@ struct sim_counters {
 	u32 pbl_fail;
 	u32 mba_ok;
 	u32 mba_fail;
+	u32 mba_logs;
 	u32 mdata_ok;
 	u32 mdata_fail;
 	u32 segments;
@@ -253,6 +286,10 @@ struct sim_counters {
 	u32 bhs_acks;
 	u32 clamped_resets;
 	u32 partial_samples;
+	u32 ext_bhs_on;
+	u32 qch_accepts;
+	u32 qch_takedowns;
+	u32 mem_setups;
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
@@ -397,10 +434,9 @@ struct sim_q6_snap {
 };
 
 /*
- * Sequence rules the sampler checks without @lock (q6ss.c, from the
- * sampler timer): a broken one is recorded with sim_rule_broken() and
- * counted as a
- * sequence error by the next pass that holds the lock, once per boot.
+ * Sequence rules checked without @lock (q6ss.c, ext.c: the sampler and the
+ * attendants): a broken one is recorded with sim_rule_broken() and counted
+ * as a sequence error by the next pass that holds the lock, once per boot.
  */
 enum sim_rule {
 	SIM_RULE_NONE,
@@ -409,6 +445,10 @@ enum sim_rule {
 	SIM_RULE_LDO_BEFORE_BHS,
 	SIM_RULE_BANK_ORDER,
 	SIM_RULE_ARES_CLAMPED,
+	SIM_RULE_QCH_IN_RESET,
+	SIM_RULE_QCH_CLK_OFF,
+	SIM_RULE_QCH_RSCC_OFF,
+	SIM_RULE_QCH_DOWN_RSCC_ON,
 	SIM_NR_RULES,
 };
 
@@ -459,6 +499,17 @@ struct mss_sim {
 	u32 halt_off[4];
 	unsigned int nr_halt;
 	void __iomem *spare;
+
+	/* ext.c: external head switch, Q-channels, external control */
+	void __iomem *ext_bhs;
+	void __iomem *qaccept;
+	u32 qch_off[SIM_NR_QCH];
+	void __iomem *ext_ctl;
+	void __iomem *force_clk_on;
+	void __iomem *rscc_disable;
+	void __iomem *ext_clk;
+	void __iomem *axim1_clk_off;
+	void __iomem *crypto_clk_off;
 
 	void __iomem *qmp;
 	u32 qmp_chan;
@@ -534,6 +585,10 @@ struct mss_sim {
 	u32 code_start;
 	u32 dp_addr;
 	u32 dp_len;
+
+	/* the debug policy the last boot read (debugfs "debug_policy") */
+	u8 dp_seen[SIM_DP_KEEP];
+	u32 dp_seen_len;
 
 	/* last metadata the MBA was handed */
 	struct {
@@ -617,6 +672,12 @@ void sim_q6_step(struct mss_sim *sim, bool count);
 bool sim_q6_start_ok(struct mss_sim *sim);
 void sim_q6_check_reset(struct mss_sim *sim);
 
+/* ext.c: external head switch, Q-channels and external control */
+int sim_ext_init(struct mss_sim *sim);
+bool sim_ext_bhs_on(struct mss_sim *sim);
+void sim_ext_step(struct mss_sim *sim);
+void sim_ext_status(struct mss_sim *sim, struct seq_file *m);
+
 /* irq.c: the interrupt lines */
 extern const char *const sim_line_names[SIM_NR_IRQS];
 int sim_check_irqs(struct mss_sim *sim);
@@ -685,6 +746,10 @@ void sim_auth_note(struct sim_auth *rep, unsigned int i, u8 digest, u32 load);
 extern const char *const sim_region_names[SIM_NR_REGIONS];
 int sim_bus_init(struct mss_sim *sim);
 void sim_bus_exit(struct mss_sim *sim);
+void __iomem *sim_map_syscon(struct mss_sim *sim, struct device_node *np,
+			     u32 need, const char *what);
+void sim_bus_check_mem_setup(struct mss_sim *sim);
+void sim_mba_log(struct mss_sim *sim, const char *what, int status);
 int sim_mba_wipe(struct mss_sim *sim);
 void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,

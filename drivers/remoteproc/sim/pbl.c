@@ -17,6 +17,8 @@
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/io.h>
+#include <linux/minmax.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 
 #include "../qcom_q6v5_mss_regs.h"
@@ -263,6 +265,29 @@ void sim_step_pbl(struct mss_sim *sim)
 	sim_set_state(sim, SIM_MBA_AUTH);
 }
 
+/*
+ * The PBL reads the debug policy the driver announced through
+ * RMB_PMI_CODE_START/LENGTH (upstream: 1 MiB after the MBA); its first
+ * SIM_DP_KEEP bytes stay in debugfs "debug_policy" until the next boot
+ * that has one, for scenarios to compare with the file.
+ */
+static int sim_pbl_read_dp(struct mss_sim *sim)
+{
+	int err = 0;
+	void *p;
+
+	if (!sim->dp_len)
+		return 0;
+	p = sim_map(sim, sim->dp_addr, sim->dp_len, "debug policy", &err);
+	if (!p)
+		return err;
+	sim->dp_seen_len = min_t(u32, sim->dp_len, SIM_DP_KEEP);
+	memcpy(sim->dp_seen, p, sim->dp_seen_len);
+	memunmap(p);
+
+	return 0;
+}
+
 /**
  * sim_step_mba_auth() - the PBL authenticates the MBA image
  * @sim: the simulator, @lock held
@@ -275,9 +300,9 @@ void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 	if (sim_hang(sim, SIM_PH_MBA))
 		return;
 
-	status = sim_auth_mba(sim);
-	if (!status && sim->fail_mba)
-		status = sim->fail_mba;
+	status = sim_pbl_read_dp(sim);
+	if (!status)
+		status = sim_auth_mba(sim);
 	sim->mba_auth.status = status;
 	if (status) {
 		sim->cnt.mba_fail++;
@@ -287,10 +312,22 @@ void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 		return;
 	}
 
+	/* From here on the MBA runs: a failure leaves its log */
+	status = sim->fail_mba;
+	if (status) {
+		sim->cnt.mba_fail++;
+		dev_err(sim->dev, "MBA at %#x: reporting status %d (fault hook)\n",
+			sim->mba_addr, status);
+		sim_mba_log(sim, "fault hook", status);
+		sim_fail(sim, RMB_MBA_STATUS_REG, status);
+		return;
+	}
+
 	status = sim_mba_wipe(sim);
 	if (status) {
 		dev_err(sim->dev, "MBA at %#x cannot wipe MPSS: status %d\n",
 			sim->mba_addr, status);
+		sim_mba_log(sim, "MPSS wipe failed", status);
 		sim_fail(sim, RMB_MBA_STATUS_REG, status);
 		return;
 	}
@@ -303,8 +340,21 @@ void sim_step_mba_auth(struct mss_sim *sim, unsigned long *fire)
 	sim_crash_point(sim, SIM_PH_MBA, fire);
 }
 
+static int sim_dp_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_write(m, sim->dp_seen, sim->dp_seen_len);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(sim_dp);
+
 /**
- * sim_pbl_debugfs_init() - create the fail_pbl and fail_mba knobs
+ * sim_pbl_debugfs_init() - create the fail_pbl and fail_mba knobs and the
+ *	debug_policy file
  * @sim: the simulator
  * @dir: its debugfs directory
  */
@@ -312,5 +362,6 @@ void sim_pbl_debugfs_init(struct mss_sim *sim, struct dentry *dir)
 {
 	sim_debugfs_s32(sim, dir, "fail_pbl", &sim->fail_pbl);
 	sim_debugfs_s32(sim, dir, "fail_mba", &sim->fail_mba);
+	debugfs_create_file("debug_policy", 0444, dir, sim, &sim_dp_fops);
 }
 

@@ -6,7 +6,9 @@
  * does, the simulator checks the flavour's reset sequence (pdc_reset held,
  * the AXI gating override set, the modem's AXI ports halted, the Q6
  * clamped after an MBA ran) and counts a sequence error for each rule the
- * driver broke.  The callbacks run in the driver's context, so these
+ * driver broke.  Releasing mss_restart needs the MSS powered (the external
+ * head switch on msm8226), and a running MSS is reset before its power
+ * goes.  The callbacks run in the driver's context, so these
  * checks see the exact state at the moment of the reset.
  */
 
@@ -33,7 +35,8 @@ static void sim_check_restart(struct mss_sim *sim, bool pulse)
 	if (kind == SIM_RESET_ALT && !sim->pdc_asserted)
 		sim_seq_error(sim, "mss_restart pulsed without pdc_reset held");
 
-	if (kind == SIM_RESET_SPARE && !pulse && !sim->pdc_asserted)
+	if ((kind == SIM_RESET_SPARE || kind == SIM_RESET_EXT) && !pulse &&
+	    !sim->pdc_asserted)
 		sim_seq_error(sim, "mss_restart asserted without pdc_reset held");
 	if (kind == SIM_RESET_SPARE && !pulse && sim->spare &&
 	    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
@@ -42,7 +45,18 @@ static void sim_check_restart(struct mss_sim *sim, bool pulse)
 	if (sim->bus_active && !sim_ports_halted(sim))
 		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
 
+	/* Teardown and unwind switch the MSS power off after the reset */
+	if (!sim_ext_bhs_on(sim))
+		sim_seq_error(sim, "mss_restart asserted with the external head switch off");
+
 	sim_q6_check_reset(sim);
+}
+
+/* Checks before mss_restart lets the modem out of reset (@lock held) */
+static void sim_check_release(struct mss_sim *sim)
+{
+	if (!sim_ext_bhs_on(sim))
+		sim_seq_error(sim, "mss_restart released with the external head switch off");
 }
 
 static int sim_reset_assert(struct reset_controller_dev *rcdev,
@@ -76,6 +90,7 @@ static int sim_reset_deassert(struct reset_controller_dev *rcdev,
 	mutex_lock(&sim->lock);
 	if (id == SIM_RESET_MSS_RESTART) {
 		if (sim->mss_asserted) {
+			sim_check_release(sim);
 			sim->mss_asserted = false;
 			sim_set_state(sim, SIM_IDLE);
 		}
@@ -102,6 +117,7 @@ static int sim_reset_reset(struct reset_controller_dev *rcdev,
 
 	mutex_lock(&sim->lock);
 	sim_check_restart(sim, true);
+	sim_check_release(sim);
 	sim->mss_asserted = false;
 	sim_modem_reset(sim, false);
 	mutex_unlock(&sim->lock);

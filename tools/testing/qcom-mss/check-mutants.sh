@@ -33,6 +33,13 @@ field() {
 
 shopt -s nullglob
 patches=("$RIG"/mutants/*.patch)
+# MUTANTS="NAME ...": only these (while writing one; make check runs all)
+if [ -n "${MUTANTS:-}" ]; then
+	patches=()
+	for n in $MUTANTS; do
+		patches+=("$RIG/mutants/$n.patch")
+	done
+fi
 [ ${#patches[@]} -gt 0 ] || fail present "no mutants in $RIG/mutants"
 
 rm -rf "$MUT"

@@ -39,13 +39,16 @@ RIG_DEPS	:= initramfs $(RIG_DTB_DEP) $(RIG_LINT) $(RIG_KUNIT_DECLARED)
 RIG_RUN		:= $(RIG_ENV) $(RIG_DIR)/run-scenario.sh
 
 CHECK_STAGES	+= rig
+# Right after the rig: the driver's line coverage from the boots it made
+CHECK_STAGES	+= coverage
 HELP_EXTRA	+= 'guest-init      build the static guest init (mss-init)'
 HELP_EXTRA	+= 'initramfs       pack init, modules, firmware and scenarios for the guest'
 HELP_EXTRA	+= 'check-rig       boot every rig scenario in QEMU (stage of make check)'
 HELP_EXTRA	+= 'check-rig-selftest  negative controls of the rig alone, no boot'
+HELP_EXTRA	+= 'check-coverage  line coverage of the driver, from the check-rig boot logs'
 HELP_EXTRA	+= 'qemu-run        boot one scenario, console shown: make qemu-run SCENARIO=name'
 
-.PHONY: guest-init initramfs check-rig check-rig-selftest qemu-run
+.PHONY: guest-init initramfs check-rig check-rig-selftest check-coverage qemu-run
 
 guest-init: $(RIG_INIT)
 
@@ -72,6 +75,12 @@ initramfs: $(KIMAGE) modules $(RIG_INIT) $(RIG_FIRMWARE_DEP)
 
 check-rig: $(RIG_DEPS)
 	@$(RIG_ENV) $(RIG_DIR)/check-rig.sh
+
+# No prerequisites: a rebuild here would leave the counters in the logs
+# without the .gcno files they belong to (the stage says so)
+check-coverage:
+	@$(RIG_ENV) MODSRC=$(MODSRC) CROSS_COMPILE=$(CROSS_COMPILE) \
+		$(RIG_DIR)/coverage/check-coverage.sh
 
 check-rig-selftest: $(RIG_LINT)
 	@$(RIG_ENV) $(RIG_DIR)/selftest/run-selftests.sh

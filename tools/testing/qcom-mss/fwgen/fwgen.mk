@@ -100,6 +100,8 @@ firmware: $(FW_STAMP)
 #   qcom/sim/ca/test-root.der                the test CA's root (oem_pk_hash)
 #   variants/VARIANT/qcom/sim/...            symbolic links to the same files, for
 #                    /sys/module/firmware_class/parameters/path=/lib/firmware/variants/VARIANT
+#   qcom/sim/b00/mba.mbn                     the MBA behind a 0x1000-byte header (msm8974)
+#   variants/dp/msadp                        a debug policy, found with path=.../variants/dp
 # Links are symbolic, not hard: gen_init_cpio stores every hard link as a
 # copy, which made the initramfs grow by a whole set per variant.
 $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
@@ -143,6 +145,20 @@ $(FW_STAMP): $(FWGEN) $(FWGEN_VERIFY) $(FW_CA_STAMP) $(FW_PARAMS_FILE) \
 				$(FWDIR)/variants/$$v/qcom/sim/; \
 		done; \
 	done
+	@# msm8974 family (MSS_MBA_B00_OFFSET): an ELF mba.mbn keeps the old
+	@# split image's 0x1000-byte header ahead of the image the PBL reads.
+	@# Here the header page is the MBA's ELF header padded with zeros (no
+	@# program headers: the simulated PBL refuses it) and the image the
+	@# default mba.mbn: only a driver that skips the page boots.
+	@mkdir -p $(FWSIM)/b00
+	@{ head -c 52 $(FWSIM)/mba.mbn; head -c 4044 /dev/zero; \
+	   cat $(FWSIM)/mba.mbn; } > $(FWSIM)/b00/mba.mbn
+	@# a debug policy ("msadp", loaded 1 MiB after the MBA): text, so a
+	@# scenario can compare what the simulated PBL read with the file
+	@mkdir -p $(FWDIR)/variants/dp
+	@for i in 1 2 3 4 5 6 7 8 9 10 11 12; do \
+		echo "qcom-mss rig debug policy, seed $(FW_SEED), line $$i"; \
+	done > $(FWDIR)/variants/dp/msadp
 	@{ echo "# mss-fwgen firmware set: $(FW_PARAMS)"; \
 	   cd $(FWSIM) && for m in modem.mdt */modem.mdt; do \
 		printf '%-20s metadata %s bytes\n' $$m \
