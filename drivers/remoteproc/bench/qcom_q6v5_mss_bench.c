@@ -349,7 +349,9 @@ static int bench_read_segments(const struct firmware *fw,
 			memcpy(s->data, fw->data + ph->p_offset, s->filesz);
 			continue;
 		}
-		snprintf(name + len - 3, 4, "b%02u", i % 100);
+		ret = mss_mdt_split_name(name, len, i);
+		if (ret)
+			goto err;
 		ret = request_firmware(&seg, name, bench.dev);
 		if (ret)
 			goto err;
