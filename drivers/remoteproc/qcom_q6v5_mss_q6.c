@@ -429,6 +429,47 @@ void mss_release_resources(struct qcom_mss *mss)
 	mss_pds_detach(mss);
 }
 
+/* ---- AXI ports -------------------------------------------------------- */
+
+static int mss_halt_axi_port(struct qcom_mss *mss, u32 offset)
+{
+	struct regmap *map = mss->halt_map;
+	unsigned int val;
+	int ret;
+
+	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
+	if (!ret && val)
+		return 0;
+
+	regmap_write(map, offset + AXI_HALTREQ_REG, 1);
+	regmap_read_poll_timeout(map, offset + AXI_HALTACK_REG, val, val, 1000,
+				 HALT_ACK_TIMEOUT_US);
+
+	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
+	if (ret || !val) {
+		dev_err(mss->dev, "port %#x failed to halt\n", offset);
+		ret = -ETIMEDOUT;
+	}
+
+	/* The port stays halted until the next reset */
+	regmap_write(map, offset + AXI_HALTREQ_REG, 0);
+
+	return ret;
+}
+
+/* Halt every AXI port of the modem; the first error, after trying all */
+static int mss_halt_ports(struct qcom_mss *mss)
+{
+	int ret;
+
+	ret = mss_halt_axi_port(mss, mss->halt_q6);
+	if (mss->desc->has_vq6)
+		ret = mss_halt_axi_port(mss, mss->halt_vq6) ?: ret;
+	ret = mss_halt_axi_port(mss, mss->halt_modem) ?: ret;
+
+	return mss_halt_axi_port(mss, mss->halt_nc) ?: ret;
+}
+
 /* ---- power ------------------------------------------------------------ */
 
 /* The external head switch (msm8226) is on once its status bit says so */
@@ -458,8 +499,6 @@ static void mss_ext_bhs_disable(struct qcom_mss *mss)
 	if (mss->desc->has_ext_bhs)
 		regmap_clear_bits(mss->conn_map, mss->ext_bhs, EXTERNAL_BHS_ON);
 }
-
-static int mss_halt_ports(struct qcom_mss *mss);
 
 /*
  * A modem that a bootloader or an earlier kernel (kexec) left running
@@ -795,45 +834,6 @@ static void mss_qchannel_off(struct qcom_mss *mss, u32 offset)
 	/* mss_restart clears pending transactions if this failed */
 	if (!done)
 		dev_err(mss->dev, "qchannel takedown failed\n");
-}
-
-static int mss_halt_axi_port(struct qcom_mss *mss, u32 offset)
-{
-	struct regmap *map = mss->halt_map;
-	unsigned int val;
-	int ret;
-
-	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
-	if (!ret && val)
-		return 0;
-
-	regmap_write(map, offset + AXI_HALTREQ_REG, 1);
-	regmap_read_poll_timeout(map, offset + AXI_HALTACK_REG, val, val, 1000,
-				 HALT_ACK_TIMEOUT_US);
-
-	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
-	if (ret || !val) {
-		dev_err(mss->dev, "port %#x failed to halt\n", offset);
-		ret = -ETIMEDOUT;
-	}
-
-	/* The port stays halted until the next reset */
-	regmap_write(map, offset + AXI_HALTREQ_REG, 0);
-
-	return ret;
-}
-
-/* Halt every AXI port of the modem; the first error, after trying all */
-static int mss_halt_ports(struct qcom_mss *mss)
-{
-	int ret;
-
-	ret = mss_halt_axi_port(mss, mss->halt_q6);
-	if (mss->desc->has_vq6)
-		ret = mss_halt_axi_port(mss, mss->halt_vq6) ?: ret;
-	ret = mss_halt_axi_port(mss, mss->halt_modem) ?: ret;
-
-	return mss_halt_axi_port(mss, mss->halt_nc) ?: ret;
 }
 
 /**
