@@ -39,8 +39,15 @@ static struct device *sim_dev;
 static bool sim_bound;
 u64 sim_assign_calls;
 u64 sim_assign_failures;
-u32 sim_fail_count;		/* assign calls still to fail */
-u32 sim_fail_skip;		/* assign calls to let through first */
+u64 sim_setup_failures;
+/*
+ * Refused calls, through the kernel's fault injection (debugfs
+ * fail_assign/ and fail_mem_setup/): "times" calls fail once "space"
+ * has let "space - 1" through (each call is of size 1), so a scenario
+ * picks the Nth call of a sequence; a task's fail-nth reaches them too.
+ */
+struct fault_attr sim_fail_assign_attr = FAULT_ATTR_INITIALIZER;
+struct fault_attr sim_fail_setup_attr = FAULT_ATTR_INITIALIZER;
 u32 sim_fail_errno = EINVAL;
 
 static const char *sim_vmid_name(unsigned int vmid)
@@ -125,15 +132,10 @@ static int sim_assign_locked(phys_addr_t addr, size_t size, u64 *srcvm,
 		return -EINVAL;
 	}
 
-	if (sim_fail_count) {
-		if (sim_fail_skip) {
-			sim_fail_skip--;
-		} else {
-			sim_fail_count--;
-			pr_err("assign [%pa-%pa): failing on request (fault hook)\n",
-			       &addr, &end);
-			return -(int)sim_fail_errno;
-		}
+	if (should_fail(&sim_fail_assign_attr, 1)) {
+		pr_err("assign [%pa-%pa): failing on request (fault hook)\n",
+		       &addr, &end);
+		return -(int)sim_fail_errno;
 	}
 
 	if (!sim_ledger_match(&sim_ledger, addr, end, ~0ULL, *srcvm, &bad,
@@ -281,9 +283,11 @@ EXPORT_SYMBOL_GPL(qcom_pas_metadata_release);
  *
  * Records the range (visible in debugfs mem_setup and through
  * qcom_scm_sim_get_mem_setup()); a later call for @pas_id replaces it.
+ * The fault hook fail_mem_setup/ refuses it as TrustZone refuses a range
+ * it does not accept, -EINVAL.
  *
  * Context: process context; takes the ledger mutex.
- * Return: 0, -ENODEV when not bound, -ENOMEM.
+ * Return: 0, -ENODEV when not bound, -EINVAL when refused, -ENOMEM.
  */
 int qcom_scm_pas_mem_setup(u32 pas_id, phys_addr_t addr, phys_addr_t size)
 {
@@ -293,6 +297,13 @@ int qcom_scm_pas_mem_setup(u32 pas_id, phys_addr_t addr, phys_addr_t size)
 	mutex_lock(&sim_lock);
 	if (!sim_bound) {
 		ret = -ENODEV;
+		goto out;
+	}
+	if (should_fail(&sim_fail_setup_attr, 1)) {
+		pr_err("mem setup of PAS %u [%pa+%pa): failing on request (fault hook)\n",
+		       pas_id, &addr, &size);
+		sim_setup_failures++;
+		ret = -EINVAL;
 		goto out;
 	}
 	list_for_each_entry(s, &sim_setups, node)

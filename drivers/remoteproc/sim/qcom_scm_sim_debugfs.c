@@ -5,7 +5,8 @@
  * State: ledger, sealed, mem_setup, outstanding, watch (the mapping
  * watch), modem (registered modems).  Counters (write 0 to reset):
  * violations, tz_faults, rules/<rule>, assign_calls, assign_failures.
- * Fault hooks: fail_assign, fail_assign_skip, fail_assign_errno.
+ * Fault hooks: fail_assign/ and fail_mem_setup/ (the kernel's fault
+ * injection attributes, Documentation/fault-injection/), fail_assign_errno.
  *
  * Commands for tests, so that every rule can be made to fire without the
  * MSS driver:
@@ -229,6 +230,20 @@ static int knob_set(void *data, u64 val)
 	return 0;
 }
 DEFINE_DEBUGFS_ATTRIBUTE(knob_fops, knob_get, knob_set, "%llu\n");
+
+/*
+ * A fault attribute armed but idle: every call it sees fails once
+ * "times" is set (probability 100), and quietly: the failing call logs
+ * its own line, and a stack dump would fail the boot in the host parser.
+ */
+static void sim_fault_attr_init(struct fault_attr *attr, const char *name,
+				struct dentry *parent)
+{
+	attr->probability = 100;
+	atomic_set(&attr->times, 0);
+	attr->verbose = 0;
+	fault_create_debugfs_attr(name, parent, attr);
+}
 
 /* "ADDR SIZE SRC_BITMAP VMID [VMID...]": one qcom_scm_assign_mem() call */
 static ssize_t assign_write(struct file *file, const char __user *ubuf,
@@ -603,10 +618,10 @@ void sim_debugfs_init(void)
 				   &counter_fops);
 	debugfs_create_file_unsafe("assign_failures", 0644, d,
 				   &sim_assign_failures, &counter_fops);
-	debugfs_create_file_unsafe("fail_assign", 0644, d, &sim_fail_count,
-				   &knob_fops);
-	debugfs_create_file_unsafe("fail_assign_skip", 0644, d,
-				   &sim_fail_skip, &knob_fops);
+	debugfs_create_file_unsafe("setup_failures", 0644, d,
+				   &sim_setup_failures, &counter_fops);
+	sim_fault_attr_init(&sim_fail_assign_attr, "fail_assign", d);
+	sim_fault_attr_init(&sim_fail_setup_attr, "fail_mem_setup", d);
 	debugfs_create_file_unsafe("fail_assign_errno", 0644, d,
 				   &sim_fail_errno, &knob_fops);
 	debugfs_create_file("assign", 0200, d, NULL, &assign_fops);

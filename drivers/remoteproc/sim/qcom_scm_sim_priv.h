@@ -16,6 +16,7 @@
 #include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/compiler_attributes.h>
+#include <linux/fault-inject.h>
 #include <linux/firmware/qcom/qcom_scm.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -142,8 +143,9 @@ extern struct sim_ledger sim_ledger;
 extern struct list_head sim_setups;
 extern u64 sim_assign_calls;
 extern u64 sim_assign_failures;
-extern u32 sim_fail_count;
-extern u32 sim_fail_skip;
+extern u64 sim_setup_failures;
+extern struct fault_attr sim_fail_assign_attr;
+extern struct fault_attr sim_fail_setup_attr;
 extern u32 sim_fail_errno;
 
 /**
