@@ -24,6 +24,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -459,7 +460,7 @@ enum op {
 	OP_WRITE_ANY, OP_EXPECT,
 	OP_EXPECT_CONTAINS, OP_EXPECT_SAME, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
 	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW, OP_BG, OP_END_BG,
-	OP_WAIT, OP_SET, OP_COPY, OP_RM,
+	OP_WAIT, OP_SET, OP_COPY, OP_RM, OP_WRITE_EACH,
 };
 
 static const struct opdef {
@@ -490,6 +491,7 @@ static const struct opdef {
 	{ "set",		OP_SET,			2, -1 },
 	{ "copy",		OP_COPY,		2, 2 },
 	{ "rm",			OP_RM,			1, 1 },
+	{ "write-each",		OP_WRITE_EACH,		2, -1 },
 };
 
 struct cmd {
@@ -715,6 +717,7 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 	}
 	case OP_WRITE:
 	case OP_WRITE_ANY:
+	case OP_WRITE_EACH:
 		c->nval = argc - 1;
 		break;
 	case OP_RMMOD_FAIL:
@@ -1255,6 +1258,39 @@ static int do_write(const struct cmd *c, bool want_fail)
 	return ret;
 }
 
+/*
+ * write-each GLOB VALUE: every file GLOB matches (at least one) takes
+ * VALUE, e.g. each slab cache's "shrink" before a memory snapshot
+ */
+static int do_write_each(const struct cmd *c)
+{
+	char *pattern = expand(c->argv[0]), *val;
+	const char *stage;
+	glob_t g = { 0 };
+	int ret = 0, r;
+	size_t i;
+
+	if (!pattern)
+		return -1;
+	val = join(c, 1, c->nval);
+	if (!val) {
+		free(pattern);
+		return -1;
+	}
+	r = glob(pattern, 0, NULL, &g);
+	if (r || !g.gl_pathc)
+		ret = failf("write-each %s: no file matches", pattern);
+	for (i = 0; !ret && i < g.gl_pathc; i++)
+		if (write_file(g.gl_pathv[i], val, &stage))
+			ret = failf("write-each %s '%s': %s: %s", g.gl_pathv[i],
+				    esc(val), stage, errstr(errno));
+	if (!r)
+		globfree(&g);
+	free(pattern);
+	free(val);
+	return ret;
+}
+
 /* Two files hold the same text (e.g. a driver's record and the ledger) */
 static int do_expect_same(const struct cmd *c)
 {
@@ -1605,6 +1641,7 @@ static int run_cmd(const struct cmd *c)
 	case OP_RMMOD_FAIL:	return do_rmmod(c, true);
 	case OP_WRITE_ANY:	return do_write_any(c);
 	case OP_WRITE:		return do_write(c, false);
+	case OP_WRITE_EACH:	return do_write_each(c);
 	case OP_WRITE_FAIL:	return do_write(c, true);
 	case OP_EXPECT:		return do_expect(c, false);
 	case OP_EXPECT_CONTAINS: return do_expect(c, true);
