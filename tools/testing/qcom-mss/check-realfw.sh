@@ -9,9 +9,8 @@
 #   sdm845   qcom/sdm845/mba.mbn + modem_nm.mbn   sdm845-db845c.dts
 #            (OEM_PK_HASH fused with the images' own root)
 #   msm8916  qcom/apq8016/mba.mbn + modem.mbn     apq8016-sbc.dts (db410c)
-#   msm8996  qcom/apq8096/mba.mbn + modem.mbn     apq8096-db820c.dts, once
-#            the simulator has an msm8996 flavour
-#            (arch/arm64/boot/dts/qcom/msm8996-mss-sim.dtsi)
+#   msm8996  qcom/apq8096/mba.mbn + modem.mbn     apq8096-db820c.dts
+#            (the msm8996 flavour, arch/arm64/boot/dts/qcom/msm8996-mss-sim.dtsi)
 #
 # Results realfw/try-SOC/... (try-firmware.sh through run-scenario.sh).
 # A missing image is a failure, never a skip.  Planted failures prove the
@@ -120,7 +119,5 @@ MODEM=modem_nm.mbn MPSS_BASE=0x50010000 selftest misaligned-relocation 1 \
 
 run sdm845 sdm845 modem_nm.mbn qcom/sdm845-db845c.dts mba
 run msm8916 apq8016 modem.mbn qcom/apq8016-sbc.dts
-if [ -f "$TOP/arch/arm64/boot/dts/qcom/msm8996-mss-sim.dtsi" ]; then
-	run msm8996 apq8096 modem.mbn qcom/apq8096-db820c.dts
-fi
+run msm8996 apq8096 modem.mbn qcom/apq8096-db820c.dts
 exit 0
