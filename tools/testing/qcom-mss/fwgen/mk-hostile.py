@@ -8,7 +8,9 @@
 OUTDIR/good/ gets the two good images; for every entry of the corpus
 below OUTDIR/NAME/ gets the one damaged file (mba.mbn or modem.mdt), so
 that a scenario can put exactly that set where the driver looks, taking
-the other file from good/; OUTDIR/MANIFEST lists
+the other file from good/; a split image (modem.mdt holding only the
+headers and the hash segment, its segments in modem.bNN files) comes with
+its .bNN files, of which one is damaged or missing.  OUTDIR/MANIFEST lists
 "NAME<TAB>damaged file<TAB>what the kernel log must say".  The damage is
 done here on the bytes, not by the generator, so each image is malformed
 in exactly one way.  With --scenario it prints the rig scenario that
@@ -69,8 +71,8 @@ def corpus(mba, modem):
     """(name, damaged file, expected log text, bytes) for every variant."""
     out = []
 
-    def add(name, which, expect, data):
-        out.append((name, which, expect, bytes(data)))
+    def add(name, which, expect, data, splits=None):
+        out.append((name, which, expect, bytes(data), splits or {}))
 
     def edit(fn):
         img = Image(modem)
@@ -183,6 +185,46 @@ def corpus(mba, modem):
             i.set_ph(k, p)
     add("split-over-99", "modem", "split file beyond .b99", edit(many_splits))
 
+    # program headers valid, but elsewhere than right after the ELF header
+    def moved_phdrs(i):
+        new = (i.phoff + 32 * i.phnum + 15) & ~15
+        if new + 32 * i.phnum > hoff:
+            raise SystemExit("mk-hostile.py: no room to move the program headers")
+        i.b[new:new + 32 * i.phnum] = i.b[i.phoff:i.phoff + 32 * i.phnum]
+        i.ehdr("phoff", new)
+    add("phoff-not-after-ehdr", "modem", INVALID + "program headers not right after the ELF header",
+        edit(moved_phdrs))
+
+    def no_load(i):
+        for k in loads:
+            p = i.ph(k)
+            p[0] = 0        # PT_NULL
+            i.set_ph(k, p)
+    add("no-loadable-segment", "modem", "no segment to load", edit(no_load))
+
+    # Split images: the metadata up to the end of the hash segment in
+    # modem.mdt, every loadable segment in modem.bNN (N its program header)
+    hph = Image(modem).ph(h)
+    cut = hph[1] + hph[4]
+    if any(Image(modem).ph(k)[1] < cut for k in loads):
+        raise SystemExit("mk-hostile.py: a segment lies before the end of the hash segment")
+
+    def split(damage):
+        files = {}
+        for k in loads:
+            p = Image(modem).ph(k)
+            files[f"modem.b{k:02d}"] = modem[p[1]:p[1] + p[4]]
+        name = f"modem.b{loads[-1]:02d}"
+        files[name] = damage(files[name])
+        return {n: d for n, d in files.items() if d is not None}
+    lastb = f"qcom/sim/hostile/modem.b{loads[-1]:02d}"
+    add("split-bnn-missing", "modem", f"failed to load {lastb}: -2", modem[:cut],
+        split(lambda d: None))
+    add("split-bnn-truncated", "modem", f"truncated in {lastb}", modem[:cut],
+        split(lambda d: d[:len(d) // 2]))
+    add("split-bnn-too-large", "modem", f"failed to load {lastb}: -27", modem[:cut],
+        split(lambda d: d + bytes(0x1000)))
+
     add("mba-too-large", "mba", "does not fit", mba + bytes(MBA_MAX + 0x1000 - len(mba)))
     add("mba-bad-magic", "mba", "MBA returned unexpected status", b"\x7fELG" + mba[4:])
     add("mba-truncated", "mba", "MBA returned unexpected status", mba[:len(mba) // 3])
@@ -212,18 +254,22 @@ test good-set-boots
 
 def scenario(rows):
     out = [SCN_HEAD]
-    for name, which, expect, _ in rows:
+    for name, which, expect, _, splits in rows:
         mba = f"{name}/mba.mbn" if which == "mba" else "good/mba.mbn"
         modem = f"{name}/modem.mdt" if which == "modem" else "good/modem.mdt"
+        # a split set's .bNN files go beside modem.mdt, and away after
+        cp = "".join(f"  copy ${{SET}}/{name}/{n} ${{HOSTILE}}/{n}\n"
+                     for n in sorted(splits))
+        rm = "".join(f"  rm ${{HOSTILE}}/{n}\n" for n in sorted(splits))
         out.append(f"""
 test {name}
   copy ${{SET}}/{mba} ${{HOSTILE}}/mba.mbn
   copy ${{SET}}/{modem} ${{HOSTILE}}/modem.mdt
-  kmsg-mark
+{cp}  kmsg-mark
   write-fail ${{RP}}/state ANY start
   kmsg-expect "{expect}"
   expect ${{RP}}/state offline
-  include mss/balanced.scn
+{rm}  include mss/balanced.scn
   include mss/hostile-good.scn
 """)
     out.append("""
@@ -251,13 +297,16 @@ def main():
     for fname, data in (("mba.mbn", mba), ("modem.mdt", modem)):
         with open(os.path.join(good, fname), "wb") as f:
             f.write(data)
-    for name, which, expect, data in corpus(mba, modem):
+    for name, which, expect, data, splits in corpus(mba, modem):
         d = os.path.join(out, name)
         os.makedirs(d, exist_ok=True)
         # only the damaged file; the scenario takes the other from good/
         fname = "mba.mbn" if which == "mba" else "modem.mdt"
         with open(os.path.join(d, fname), "wb") as f:
             f.write(data)
+        for n, b in splits.items():
+            with open(os.path.join(d, n), "wb") as f:
+                f.write(b)
         rows.append(f"{name}\t{which}\t{expect}\n")
     with open(os.path.join(out, "MANIFEST"), "w", encoding="utf-8") as f:
         f.writelines(rows)
