@@ -67,8 +67,23 @@ summary skip-without-reason-fails 1 "0 passed, 1 failed, 0 skipped" "malformed" 
 	a='skip a/1\n'
 summary malformed-line-fails 1 "1 passed, 1 failed, 0 skipped" "malformed result line: passed a/2" -- \
 	a='ok a/1\npassed a/2\n'
+summary nameless-result-fails 1 "1 passed, 1 failed, 0 skipped" "result without a test name: ok a/" -- \
+	a='ok a/1\nok a/\n'
 summary stage-without-results-fails 1 "1 passed, 2 failed, 0 skipped" "not ok c (stage produced no results)" -- \
 	a='ok a/1\n' b='' c=-
+# check NAME CMD records NAME even when CMD reads into variables called
+# name or log (test-fwgen.sh's corpus loop once recorded "ok fwgen/")
+clobber() {
+	name=clobbered log=clobbered why=clobbered
+	while read -r name; do :; done < /dev/null
+}
+(
+	STAGE=planted RESULTS=$tmp/c
+	result_init planted
+	check keeps-its-name clobber > /dev/null
+	grep -qx 'ok planted/keeps-its-name' "$tmp/c/planted.txt"
+) && pass testlib/check-keeps-its-name || \
+	fail testlib/check-keeps-its-name "$(cat "$tmp/c/planted.txt" 2>/dev/null)"
 printf 'a/x no tab here\n' > "$tmp/skips"
 summary bad-list-line-fails 1 "1 passed, 1 failed, 0 skipped" "want NAME<TAB>REASON" -- \
 	a='ok a/1\n'

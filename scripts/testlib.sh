@@ -36,35 +36,37 @@ pass() {
 # fail NAME [DETAIL...]: DETAIL goes to the console, not the result file,
 # every line of it as a "#" comment
 fail() {
-	name=$1
+	_fail_name=$1
 	shift
-	record "not ok $STAGE/$name"
+	record "not ok $STAGE/$_fail_name"
 	[ $# -eq 0 ] || printf '%s\n' "$@" | sed 's/^/#   /'
 }
 
 # skip NAME REASON...: the test could not run.  REASON is required and goes
 # into the result file on the same line; a skip without one is a failure.
 skip() {
-	name=$1
+	_skip_name=$1
 	shift
-	why=$(printf '%s' "$*" | tr '\n\t' '  ')
-	if [ -z "$why" ]; then
-		fail "$name" "skipped without a reason"
+	_skip_why=$(printf '%s' "$*" | tr '\n\t' '  ')
+	if [ -z "$_skip_why" ]; then
+		fail "$_skip_name" "skipped without a reason"
 		return
 	fi
-	record "skip $STAGE/$name # $why"
+	record "skip $STAGE/$_skip_name # $_skip_why"
 }
 
-# check NAME CMD...: run CMD, record its exit status, show its output on failure
+# check NAME CMD...: run CMD, record its exit status, show its output on
+# failure.  Its variables have names of their own: CMD shares the shell's
+# variables (a "read name" loop in CMD once renamed the result).
 check() {
-	name=$1
+	_check_name=$1
 	shift
-	log=$(mktemp) || { fail "$name" "mktemp failed"; return; }
-	if "$@" > "$log" 2>&1; then
-		pass "$name"
+	_check_log=$(mktemp) || { fail "$_check_name" "mktemp failed"; return; }
+	if "$@" > "$_check_log" 2>&1; then
+		pass "$_check_name"
 	else
-		fail "$name"
-		sed 's/^/#   /' "$log" | tail -n 60
+		fail "$_check_name"
+		sed 's/^/#   /' "$_check_log" | tail -n 60
 	fi
-	rm -f "$log"
+	rm -f "$_check_log"
 }
