@@ -95,6 +95,8 @@
  *                   and modem metadata: hash segment version and digest,
  *                   certificate chain, signature, root, and every program
  *                   header with its load address and digest state
+ *   halt_stuck      mask of AXI ports (qcom,halt-regs order) whose halt
+ *                   request is never acknowledged
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
  *

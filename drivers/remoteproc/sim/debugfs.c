@@ -60,6 +60,7 @@ static const struct {
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
+	SIM_COUNTER(halt_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -188,6 +189,8 @@ static int sim_status_show(struct seq_file *m, void *unused)
 		   sim->nr_segs);
 	seq_printf(m, "axi ports halted: %#lx of %u\n", sim->ports_halted,
 		   sim->nr_halt);
+	if (sim->ports_refused)
+		seq_printf(m, "axi ports refused: %#lx\n", sim->ports_refused);
 	if (sim->qmp)
 		seq_printf(m, "aoss load_state: %s, last message: %s\n",
 			   sim->qmp_load_state ? "on" : "off", sim->qmp_last);

@@ -259,6 +259,7 @@ enum sim_region {
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
+ * @halt_refused: AXI halt requests left unanswered (halt_stuck)
  */
 struct sim_counters {
 	u32 resets;
@@ -293,6 +294,7 @@ struct sim_counters {
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
+	u32 halt_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -557,6 +559,7 @@ struct mss_sim {
 	bool bus_active;
 	bool stop_seen;
 	unsigned long ports_halted;
+	unsigned long ports_refused;	/* halt requested, halt_stuck held */
 	ktime_t active_until;
 	ktime_t ready_at;
 	ktime_t stop_ack_at;
@@ -615,6 +618,7 @@ struct mss_sim {
 	s32 fail_pbl;
 	s32 fail_mba;
 	s32 fail_mdata;
+	unsigned long halt_stuck;	/* bus.c: ports that never halt */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
