@@ -97,6 +97,9 @@
  *                   header with its load address and digest state
  *   halt_stuck      mask of AXI ports (qcom,halt-regs order) whose halt
  *                   request is never acknowledged
+ *   cbcr_stuck      none, sleep (boot FSM), xo: that QDSP6SS clock branch
+ *                   keeps CLKOFF set after a reset
+ *   bhs_stuck       1: the head switch never sets BHS_EN_REST_ACK (sdm660)
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
  *

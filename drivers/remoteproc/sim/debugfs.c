@@ -61,6 +61,8 @@ static const struct {
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
 	SIM_COUNTER(halt_refused),
+	SIM_COUNTER(cbcr_refused),
+	SIM_COUNTER(bhs_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -232,6 +234,7 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_mba_debugfs_init(sim, d);
 	sim_image_debugfs_init(sim, d);
 	sim_bus_debugfs_init(sim, d);
+	sim_q6_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);

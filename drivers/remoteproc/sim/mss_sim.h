@@ -98,6 +98,14 @@ enum sim_line {
 /* Largest metadata (headers and hash segment) the MBA accepts */
 #define SIM_MDATA_MAX		(4 * SZ_1M)
 
+/* The QDSP6SS clock branch whose CLKOFF the cbcr_stuck knob holds set */
+enum sim_cbcr {
+	SIM_CBCR_NONE,
+	SIM_CBCR_SLEEP,	/* QDSP6SS_SLEEP: the boot FSM's first clock */
+	SIM_CBCR_XO,	/* QDSP6SS_XO_CBCR: v56 head switch, sc7180's FSM */
+	SIM_NR_CBCRS,
+};
+
 /* How the Q6 core is brought out of reset */
 enum sim_boot {
 	SIM_BOOT_V5,	/* QDSP6v5 power-up through QDSP6SS_RESET/PWR_CTL */
@@ -260,6 +268,10 @@ enum sim_region {
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
  * @halt_refused: AXI halt requests left unanswered (halt_stuck)
+ * @cbcr_refused: QDSP6SS CBCR enables left with CLKOFF set (cbcr_stuck),
+ *	counted when the reset that follows finds them
+ * @bhs_refused: QDSP6 head switches turned on and never acknowledged
+ *	(bhs_stuck), counted when the reset that follows finds them on
  */
 struct sim_counters {
 	u32 resets;
@@ -295,6 +307,8 @@ struct sim_counters {
 	u32 doorbells;
 	u32 irqs_fired;
 	u32 halt_refused;
+	u32 cbcr_refused;
+	u32 bhs_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -619,6 +633,8 @@ struct mss_sim {
 	s32 fail_mba;
 	s32 fail_mdata;
 	unsigned long halt_stuck;	/* bus.c: ports that never halt */
+	enum sim_cbcr cbcr_stuck;	/* q6ss.c: CLKOFF held set */
+	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
@@ -675,6 +691,7 @@ void sim_q6_regs_reset(struct mss_sim *sim);
 void sim_q6_step(struct mss_sim *sim, bool count);
 bool sim_q6_start_ok(struct mss_sim *sim);
 void sim_q6_check_reset(struct mss_sim *sim);
+void sim_q6_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* ext.c: external head switch, Q-channels and external control */
 int sim_ext_init(struct mss_sim *sim);
