@@ -74,6 +74,8 @@
  *   fail_pbl, fail_mba, fail_mdata
  *                   0, or the (negative) status the PBL / MBA reports
  *                   instead of success at that stage
+ *   fail_load       0, or the (negative) status the MBA reports on
+ *                   LOAD_READY instead of taking the segments
  *   hang            none, fsm, pbl, mba, mdata, load, auth: stop answering
  *                   in that phase (the driver's timeouts fire)
  *   ready_delay_ms  delay of the ready interrupt after AUTH_COMPLETE;

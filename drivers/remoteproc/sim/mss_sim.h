@@ -478,7 +478,7 @@ struct sim_s32_hook {
 	s32 *val;
 };
 
-#define SIM_NR_S32_HOOKS	4
+#define SIM_NR_S32_HOOKS	5
 
 /**
  * struct sim_pd - one simulated proxy power domain
@@ -632,6 +632,7 @@ struct mss_sim {
 	s32 fail_pbl;
 	s32 fail_mba;
 	s32 fail_mdata;
+	s32 fail_load;
 	unsigned long halt_stuck;	/* bus.c: ports that never halt */
 	enum sim_cbcr cbcr_stuck;	/* q6ss.c: CLKOFF held set */
 	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
