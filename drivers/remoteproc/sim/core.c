@@ -102,6 +102,12 @@
  *   cbcr_stuck      none, sleep (boot FSM), xo: that QDSP6SS clock branch
  *                   keeps CLKOFF set after a reset
  *   bhs_stuck       1: the head switch never sets BHS_EN_REST_ACK (sdm660)
+ *   fail_power_on, fail_reset
+ *                   fault-injection attributes (probability, times, space,
+ *                   verbose, ...: Documentation/fault-injection/): a proxy
+ *                   power domain's power-on, an mss_restart assert,
+ *                   deassert or pulse fails with -EIO.  Set verbose to 1 or
+ *                   0: the default 2 dumps a stack, a complaint to the rig
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
  *

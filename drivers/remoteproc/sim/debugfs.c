@@ -63,6 +63,8 @@ static const struct {
 	SIM_COUNTER(halt_refused),
 	SIM_COUNTER(cbcr_refused),
 	SIM_COUNTER(bhs_refused),
+	SIM_COUNTER(pd_refused),
+	SIM_COUNTER(reset_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -235,6 +237,8 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_image_debugfs_init(sim, d);
 	sim_bus_debugfs_init(sim, d);
 	sim_q6_debugfs_init(sim, d);
+	sim_reset_debugfs_init(sim, d);
+	sim_pd_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);

@@ -24,6 +24,7 @@
 #define __MSS_SIM_H__
 
 #include <linux/atomic.h>
+#include <linux/fault-inject.h>
 #include <linux/io.h>
 #include <linux/ktime.h>
 #include <linux/mailbox_controller.h>
@@ -272,6 +273,8 @@ enum sim_region {
  *	counted when the reset that follows finds them
  * @bhs_refused: QDSP6 head switches turned on and never acknowledged
  *	(bhs_stuck), counted when the reset that follows finds them on
+ * @pd_refused: proxy power domain power-ons failed (fail_power_on)
+ * @reset_refused: mss_restart operations failed (fail_reset)
  */
 struct sim_counters {
 	u32 resets;
@@ -309,6 +312,8 @@ struct sim_counters {
 	u32 halt_refused;
 	u32 cbcr_refused;
 	u32 bhs_refused;
+	u32 pd_refused;
+	u32 reset_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -636,6 +641,8 @@ struct mss_sim {
 	unsigned long halt_stuck;	/* bus.c: ports that never halt */
 	enum sim_cbcr cbcr_stuck;	/* q6ss.c: CLKOFF held set */
 	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
+	struct fault_attr pd_fault;	/* power.c: fail_power_on */
+	struct fault_attr reset_fault;	/* reset.c: fail_reset */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
@@ -787,11 +794,13 @@ bool sim_ports_halted(struct mss_sim *sim);
 /* reset.c: mss_restart and pdc_reset */
 int sim_reset_init(struct mss_sim *sim);
 void sim_reset_exit(struct mss_sim *sim);
+void sim_reset_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* power.c: the proxy power domains */
 extern const char *const sim_pd_names[SIM_MAX_PDS];
 int sim_pd_init(struct mss_sim *sim);
 void sim_pd_exit(struct mss_sim *sim);
+void sim_pd_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 bool sim_powered(struct mss_sim *sim);
 
 /* doorbell.c: mailbox doorbells and SMEM state bits */
