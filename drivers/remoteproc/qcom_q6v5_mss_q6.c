@@ -209,6 +209,13 @@ static int mss_pds_enable(struct qcom_mss *mss)
 		ret = pm_runtime_get_sync(mss->proxy_pds[i]);
 		if (ret < 0) {
 			pm_runtime_put_noidle(mss->proxy_pds[i]);
+			/*
+			 * A failed resume leaves runtime_error set, and runtime
+			 * PM refuses every later resume with -EINVAL until the
+			 * status is set again: the domain is off, say so, or
+			 * no later start could vote for it.
+			 */
+			pm_runtime_set_suspended(mss->proxy_pds[i]);
 			dev_pm_genpd_set_performance_state(mss->proxy_pds[i], 0);
 			goto unwind;
 		}

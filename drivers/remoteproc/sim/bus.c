@@ -8,7 +8,9 @@
  * DMA buffer) answer; anything else is a bus error.  The modem never
  * writes DDR.  The corrupt_read knob flips a byte of what it reads.  The
  * modem's AXI ports are halted through the TCSR halt registers the MSS
- * node's qcom,halt-regs name; the modem thread answers halt requests.
+ * node's qcom,halt-regs name; the modem thread answers halt requests,
+ * except on the ports the halt_stuck knob holds (a modem whose bus
+ * traffic never drains: the field's "port failed halt").
  */
 
 #include <linux/bitops.h>
@@ -167,11 +169,16 @@ void sim_bus_check_mem_setup(struct mss_sim *sim)
  * sim_ports_halted() - are all the modem's AXI ports halted?
  * @sim: the simulator, @lock held
  *
+ * A port that halt_stuck keeps from halting counts once the driver asked
+ * it to halt: a driver has no other way to bring such a modem down than
+ * to reset it after giving up on the port.
+ *
  * Return: true if every port the MSS node names is halted.
  */
 bool sim_ports_halted(struct mss_sim *sim)
 {
-	return sim->ports_halted == GENMASK(sim->nr_halt - 1, 0);
+	return (sim->ports_halted | sim->ports_refused) ==
+	       GENMASK(sim->nr_halt - 1, 0);
 }
 
 /**
@@ -187,7 +194,12 @@ void sim_bus_step_halts(struct mss_sim *sim)
 		u32 req = readl(p + AXI_HALTREQ_REG) & 1;
 		u32 ack = readl(p + AXI_HALTACK_REG) & 1;
 
-		if (req && !ack) {
+		if (req && !ack && test_bit(i, &sim->halt_stuck)) {
+			/* Its traffic never drains: no IDLE, no ACK */
+			if (!test_and_set_bit(i, &sim->ports_refused))
+				WRITE_ONCE(sim->cnt.halt_refused,
+					   sim->cnt.halt_refused + 1);
+		} else if (req && !ack) {
 			/* A teardown with Q-channel handshakes follows */
 			if (!sim->ports_halted)
 				sim_attend(sim, SIM_ATTEND_MS);
@@ -442,6 +454,7 @@ void sim_bus_reset(struct mss_sim *sim)
 		writel(0, p + AXI_IDLE_REG);
 	}
 	sim->ports_halted = 0;
+	sim->ports_refused = 0;
 }
 
 /**
@@ -543,13 +556,42 @@ void sim_mba_log(struct mss_sim *sim, const char *what, int status)
 	sim->cnt.mba_logs++;
 }
 
+static int sim_halt_stuck_get(void *data, u64 *val)
+{
+	struct mss_sim *sim = data;
+
+	*val = READ_ONCE(sim->halt_stuck);
+
+	return 0;
+}
+
+/* A mask of ports, in qcom,halt-regs order (q6, modem, nc[, vq6]) */
+static int sim_halt_stuck_set(void *data, u64 val)
+{
+	struct mss_sim *sim = data;
+
+	if (val & ~GENMASK_ULL(sim->nr_halt - 1, 0))
+		return -EINVAL;
+
+	/* Read by the thread and the attendants under @hs_lock */
+	spin_lock(&sim->hs_lock);
+	WRITE_ONCE(sim->halt_stuck, val);
+	spin_unlock(&sim->hs_lock);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_halt_stuck_fops, sim_halt_stuck_get,
+			 sim_halt_stuck_set, "%#llx\n");
+
 /**
- * sim_bus_debugfs_init() - create the corrupt_read file
+ * sim_bus_debugfs_init() - create the corrupt_read and halt_stuck files
  * @sim: the simulator
  * @dir: its debugfs directory
  */
 void sim_bus_debugfs_init(struct mss_sim *sim, struct dentry *dir)
 {
 	debugfs_create_file("corrupt_read", 0644, dir, sim, &sim_corrupt_fops);
+	debugfs_create_file_unsafe("halt_stuck", 0644, dir, sim,
+				   &sim_halt_stuck_fops);
 }
 

@@ -74,6 +74,8 @@
  *   fail_pbl, fail_mba, fail_mdata
  *                   0, or the (negative) status the PBL / MBA reports
  *                   instead of success at that stage
+ *   fail_load       0, or the (negative) status the MBA reports on
+ *                   LOAD_READY instead of taking the segments
  *   hang            none, fsm, pbl, mba, mdata, load, auth: stop answering
  *                   in that phase (the driver's timeouts fire)
  *   ready_delay_ms  delay of the ready interrupt after AUTH_COMPLETE;
@@ -95,6 +97,17 @@
  *                   and modem metadata: hash segment version and digest,
  *                   certificate chain, signature, root, and every program
  *                   header with its load address and digest state
+ *   halt_stuck      mask of AXI ports (qcom,halt-regs order) whose halt
+ *                   request is never acknowledged
+ *   cbcr_stuck      none, sleep (boot FSM), xo: that QDSP6SS clock branch
+ *                   keeps CLKOFF set after a reset
+ *   bhs_stuck       1: the head switch never sets BHS_EN_REST_ACK (sdm660)
+ *   fail_power_on, fail_reset
+ *                   fault-injection attributes (probability, times, space,
+ *                   verbose, ...: Documentation/fault-injection/): a proxy
+ *                   power domain's power-on, an mss_restart assert,
+ *                   deassert or pulse fails with -EIO.  Set verbose to 1 or
+ *                   0: the default 2 dumps a stack, a complaint to the rig
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
  *

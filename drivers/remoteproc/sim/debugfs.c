@@ -60,6 +60,11 @@ static const struct {
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
 	SIM_COUNTER(irqs_fired),
+	SIM_COUNTER(halt_refused),
+	SIM_COUNTER(cbcr_refused),
+	SIM_COUNTER(bhs_refused),
+	SIM_COUNTER(pd_refused),
+	SIM_COUNTER(reset_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -188,6 +193,8 @@ static int sim_status_show(struct seq_file *m, void *unused)
 		   sim->nr_segs);
 	seq_printf(m, "axi ports halted: %#lx of %u\n", sim->ports_halted,
 		   sim->nr_halt);
+	if (sim->ports_refused)
+		seq_printf(m, "axi ports refused: %#lx\n", sim->ports_refused);
 	if (sim->qmp)
 		seq_printf(m, "aoss load_state: %s, last message: %s\n",
 			   sim->qmp_load_state ? "on" : "off", sim->qmp_last);
@@ -229,6 +236,9 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_mba_debugfs_init(sim, d);
 	sim_image_debugfs_init(sim, d);
 	sim_bus_debugfs_init(sim, d);
+	sim_q6_debugfs_init(sim, d);
+	sim_reset_debugfs_init(sim, d);
+	sim_pd_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);

@@ -351,6 +351,16 @@ void sim_step_mdata_ok(struct mss_sim *sim)
 	if (rmb_rd(sim, RMB_MBA_COMMAND_REG) != RMB_CMD_LOAD_READY)
 		return;
 
+	if (sim->fail_load) {
+		/* The MBA gives up on the image before its first segment */
+		dev_err(sim->dev, "MBA: failing the segment phase, status %d\n",
+			sim->fail_load);
+		sim->cnt.auth_fail++;
+		sim->md_auth.status = sim->fail_load;
+		sim_fail(sim, RMB_MBA_STATUS_REG, sim->fail_load);
+		return;
+	}
+
 	sim->code_start = rmb_rd(sim, RMB_PMI_CODE_START_REG);
 	if (!sim->reloc && sim->code_start != sim->min_paddr)
 		dev_warn(sim->dev, "CODE_START %#x is not the lowest segment address %#x\n",
@@ -493,7 +503,8 @@ static int sim_last_mdata_show(struct seq_file *m, void *unused)
 DEFINE_SHOW_ATTRIBUTE(sim_last_mdata);
 
 /**
- * sim_mba_debugfs_init() - create the last_mdata file and fail_mdata knob
+ * sim_mba_debugfs_init() - create the last_mdata file and the fail_mdata
+ *	and fail_load knobs
  * @sim: the simulator
  * @dir: its debugfs directory
  */
@@ -501,5 +512,6 @@ void sim_mba_debugfs_init(struct mss_sim *sim, struct dentry *dir)
 {
 	debugfs_create_file("last_mdata", 0444, dir, sim, &sim_last_mdata_fops);
 	sim_debugfs_s32(sim, dir, "fail_mdata", &sim->fail_mdata);
+	sim_debugfs_s32(sim, dir, "fail_load", &sim->fail_load);
 }
 

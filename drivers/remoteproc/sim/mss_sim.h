@@ -24,6 +24,7 @@
 #define __MSS_SIM_H__
 
 #include <linux/atomic.h>
+#include <linux/fault-inject.h>
 #include <linux/io.h>
 #include <linux/ktime.h>
 #include <linux/mailbox_controller.h>
@@ -97,6 +98,14 @@ enum sim_line {
 
 /* Largest metadata (headers and hash segment) the MBA accepts */
 #define SIM_MDATA_MAX		(4 * SZ_1M)
+
+/* The QDSP6SS clock branch whose CLKOFF the cbcr_stuck knob holds set */
+enum sim_cbcr {
+	SIM_CBCR_NONE,
+	SIM_CBCR_SLEEP,	/* QDSP6SS_SLEEP: the boot FSM's first clock */
+	SIM_CBCR_XO,	/* QDSP6SS_XO_CBCR: v56 head switch, sc7180's FSM */
+	SIM_NR_CBCRS,
+};
 
 /* How the Q6 core is brought out of reset */
 enum sim_boot {
@@ -259,6 +268,13 @@ enum sim_region {
  * @qmp_messages: AOSS QMP messages received
  * @doorbells: mailbox doorbells rung
  * @irqs_fired: interrupt edges delivered
+ * @halt_refused: AXI halt requests left unanswered (halt_stuck)
+ * @cbcr_refused: QDSP6SS CBCR enables left with CLKOFF set (cbcr_stuck),
+ *	counted when the reset that follows finds them
+ * @bhs_refused: QDSP6 head switches turned on and never acknowledged
+ *	(bhs_stuck), counted when the reset that follows finds them on
+ * @pd_refused: proxy power domain power-ons failed (fail_power_on)
+ * @reset_refused: mss_restart operations failed (fail_reset)
  */
 struct sim_counters {
 	u32 resets;
@@ -293,6 +309,11 @@ struct sim_counters {
 	u32 qmp_messages;
 	u32 doorbells;
 	u32 irqs_fired;
+	u32 halt_refused;
+	u32 cbcr_refused;
+	u32 bhs_refused;
+	u32 pd_refused;
+	u32 reset_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -462,7 +483,7 @@ struct sim_s32_hook {
 	s32 *val;
 };
 
-#define SIM_NR_S32_HOOKS	4
+#define SIM_NR_S32_HOOKS	5
 
 /**
  * struct sim_pd - one simulated proxy power domain
@@ -557,6 +578,7 @@ struct mss_sim {
 	bool bus_active;
 	bool stop_seen;
 	unsigned long ports_halted;
+	unsigned long ports_refused;	/* halt requested, halt_stuck held */
 	ktime_t active_until;
 	ktime_t ready_at;
 	ktime_t stop_ack_at;
@@ -615,6 +637,12 @@ struct mss_sim {
 	s32 fail_pbl;
 	s32 fail_mba;
 	s32 fail_mdata;
+	s32 fail_load;
+	unsigned long halt_stuck;	/* bus.c: ports that never halt */
+	enum sim_cbcr cbcr_stuck;	/* q6ss.c: CLKOFF held set */
+	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
+	struct fault_attr pd_fault;	/* power.c: fail_power_on */
+	struct fault_attr reset_fault;	/* reset.c: fail_reset */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
@@ -671,6 +699,7 @@ void sim_q6_regs_reset(struct mss_sim *sim);
 void sim_q6_step(struct mss_sim *sim, bool count);
 bool sim_q6_start_ok(struct mss_sim *sim);
 void sim_q6_check_reset(struct mss_sim *sim);
+void sim_q6_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* ext.c: external head switch, Q-channels and external control */
 int sim_ext_init(struct mss_sim *sim);
@@ -765,11 +794,13 @@ bool sim_ports_halted(struct mss_sim *sim);
 /* reset.c: mss_restart and pdc_reset */
 int sim_reset_init(struct mss_sim *sim);
 void sim_reset_exit(struct mss_sim *sim);
+void sim_reset_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* power.c: the proxy power domains */
 extern const char *const sim_pd_names[SIM_MAX_PDS];
 int sim_pd_init(struct mss_sim *sim);
 void sim_pd_exit(struct mss_sim *sim);
+void sim_pd_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 bool sim_powered(struct mss_sim *sim);
 
 /* doorbell.c: mailbox doorbells and SMEM state bits */

@@ -6,10 +6,17 @@
  * DT; an index the flavour lacks is -ENOENT).  The driver votes them on while it boots the
  * modem and drops them on handover; the modem only runs, and the Q6 core
  * only starts, while every one of them is on.
+ *
+ * The fail_power_on fault attribute (Documentation/fault-injection/)
+ * makes a power-on fail with -EIO, the way a domain whose rail or RPMh
+ * vote fails reports it to genpd; the domain stays off.
  */
 
 #include <linux/bitops.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/err.h>
+#include <linux/fault-inject.h>
 #include <linux/pm_domain.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -64,6 +71,16 @@ static int sim_pd_set(struct generic_pm_domain *genpd, bool on)
 
 static int sim_pd_power_on(struct generic_pm_domain *genpd)
 {
+	struct sim_pd *pd = container_of(genpd, struct sim_pd, genpd);
+	struct mss_sim *sim = pd->sim;
+
+	if (should_fail(&sim->pd_fault, 1)) {
+		WRITE_ONCE(sim->cnt.pd_refused, sim->cnt.pd_refused + 1);
+		dev_info(sim->dev, "power domain %s fails to power on\n",
+			 sim_pd_names[pd->idx]);
+		return -EIO;
+	}
+
 	return sim_pd_set(genpd, true);
 }
 
@@ -80,8 +97,11 @@ static int sim_pd_power_off(struct generic_pm_domain *genpd)
  */
 int sim_pd_init(struct mss_sim *sim)
 {
+	static const DECLARE_FAULT_ATTR(fault_off);
 	unsigned int i;
 	int ret;
+
+	sim->pd_fault = fault_off;
 
 	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS) {
 		struct sim_pd *pd = &sim->pds[i];
@@ -141,4 +161,18 @@ void sim_pd_exit(struct mss_sim *sim)
 				sim_pd_names[i]);
 		sim->pd_ptrs[i] = NULL;
 	}
+}
+
+/**
+ * sim_pd_debugfs_init() - create the fail_power_on fault attribute
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ *
+ * Only for flavours with proxy power domains.  Off until its probability
+ * is set; "space" skips power-ons (on sdm845 cx, mx, mss in that order).
+ */
+void sim_pd_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	if (sim->fl->pd_mask)
+		fault_create_debugfs_attr("fail_power_on", dir, &sim->pd_fault);
 }

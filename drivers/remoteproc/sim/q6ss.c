@@ -47,13 +47,23 @@
  * clamp, then the core clock and STOP_CORE.  msm8996 clamps IO and
  * memories again before the MSS reset of a teardown "to avoid high MX
  * current".
+ *
+ * Two faults of this block have knobs: cbcr_stuck holds CLKOFF of a clock
+ * branch set (a clock that never runs: the driver gives it 200 us), and
+ * bhs_stuck keeps the head switch from acknowledging (sdm660: 200 us).
+ * Both are counted when the reset that ends the failed boot finds the
+ * driver waited for them.
  */
 
 #include <kunit/visibility.h>
 #include <linux/bits.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/fs.h>
 #include <linux/io.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 
 #include "../qcom_q6v5_mss_regs.h"
@@ -264,11 +274,47 @@ size_t sim_q6_window_size(const struct mss_sim_flavour *fl)
 	}
 }
 
-/**
- * sim_q6_regs_reset() - the QDSP6SS registers after a modem reset
- * @sim: the simulator
- */
-void sim_q6_regs_reset(struct mss_sim *sim)
+/* The clock branches cbcr_stuck names, and their registers */
+static const char *const sim_cbcr_names[SIM_NR_CBCRS] = {
+	[SIM_CBCR_NONE] = "none",
+	[SIM_CBCR_SLEEP] = "sleep",
+	[SIM_CBCR_XO] = "xo",
+};
+
+static const u32 sim_cbcr_regs[SIM_NR_CBCRS] = {
+	[SIM_CBCR_SLEEP] = QDSP6SS_SLEEP,
+	[SIM_CBCR_XO] = QDSP6SS_XO_CBCR,
+};
+
+/* Set or clear CLKOFF of the branch cbcr_stuck names (@lock held) */
+static void sim_cbcr_hold(struct mss_sim *sim, bool off)
+{
+	u32 reg, val;
+
+	if (sim->cbcr_stuck == SIM_CBCR_NONE)
+		return;
+	reg = sim_cbcr_regs[sim->cbcr_stuck];
+	val = q6_rd(sim, reg);
+	q6_wr(sim, reg, off ? val | Q6SS_CBCR_CLKOFF : val & ~Q6SS_CBCR_CLKOFF);
+}
+
+/* The driver waited for a fault of this block: count it (@lock held) */
+static void sim_q6_count_refused(struct mss_sim *sim)
+{
+	u32 val;
+
+	if (sim->cbcr_stuck != SIM_CBCR_NONE) {
+		val = q6_rd(sim, sim_cbcr_regs[sim->cbcr_stuck]);
+		if ((val & Q6SS_CBCR_CLKEN) && (val & Q6SS_CBCR_CLKOFF))
+			sim->cnt.cbcr_refused++;
+	}
+	if (sim->bhs_stuck &&
+	    (q6_rd(sim, QDSP6SS_PWR_CTL_REG) & QDSP6v56_BHS_ON) &&
+	    !(q6_rd(sim, QDSP6V62SS_BHS_STATUS) & QDSP6v55_BHS_EN_REST_ACK))
+		sim->cnt.bhs_refused++;
+}
+
+static void sim_q6_regs_defaults(struct mss_sim *sim)
 {
 	if (sim->fl->boot == SIM_BOOT_FSM) {
 		q6_wr(sim, QDSP6SS_BOOT_CORE_START, 0);
@@ -291,6 +337,17 @@ void sim_q6_regs_reset(struct mss_sim *sim)
 	q6_wr(sim, QDSP6V6SS_MEM_PWR_CTL, 0);
 	q6_wr(sim, QDSP6V62SS_BHS_STATUS, 0);
 	q6_wr(sim, QDSP6SS_STRAP_ACC, 0);
+}
+
+/**
+ * sim_q6_regs_reset() - the QDSP6SS registers after a modem reset
+ * @sim: the simulator, @lock held or not yet shared
+ */
+void sim_q6_regs_reset(struct mss_sim *sim)
+{
+	sim_q6_count_refused(sim);
+	sim_q6_regs_defaults(sim);
+	sim_cbcr_hold(sim, true);
 }
 
 /* One sample of the power-up order; @ok: the sample is valid */
@@ -347,6 +404,8 @@ void sim_q6_step(struct mss_sim *sim, bool count)
 		return;
 
 	if ((s.pwr & QDSP6v56_BHS_ON) && !(s.bhs & QDSP6v55_BHS_EN_REST_ACK)) {
+		if (READ_ONCE(sim->bhs_stuck))
+			return;
 		q6_wr(sim, QDSP6V62SS_BHS_STATUS,
 		      s.bhs | QDSP6v55_BHS_EN_REST_ACK);
 		WRITE_ONCE(sim->cnt.bhs_acks, sim->cnt.bhs_acks + 1);
@@ -398,4 +457,100 @@ void sim_q6_check_reset(struct mss_sim *sim)
 		sim_seq_error(sim, "mss_restart asserted without the Q6 clamps after the MBA ran");
 	else
 		sim->cnt.clamped_resets++;
+}
+
+static int sim_cbcr_stuck_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "%s\n", sim_cbcr_names[sim->cbcr_stuck]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
+/* "none", or the branch whose CLKOFF stays set: "sleep" (boot FSM), "xo" */
+static ssize_t sim_cbcr_stuck_write(struct file *file,
+				    const char __user *ubuf, size_t count,
+				    loff_t *ppos)
+{
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
+	char buf[16];
+	int ret, i;
+
+	ret = sim_get_arg(ubuf, count, buf, sizeof(buf));
+	if (ret)
+		return ret;
+	i = match_string(sim_cbcr_names, SIM_NR_CBCRS, buf);
+	if (i < 0)
+		return i;
+	/* Only branches the flavour's power-up waits for */
+	if ((i == SIM_CBCR_SLEEP && sim->fl->boot != SIM_BOOT_FSM) ||
+	    (i == SIM_CBCR_XO && sim->fl->boot == SIM_BOOT_FSM &&
+	     !sim->fl->fsm_xo) ||
+	    (i == SIM_CBCR_XO && sim->fl->boot == SIM_BOOT_V5))
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	write_seqcount_begin(&sim->regs_seq);
+	sim_cbcr_hold(sim, false);
+	sim->cbcr_stuck = i;
+	sim_cbcr_hold(sim, true);
+	write_seqcount_end(&sim->regs_seq);
+	mutex_unlock(&sim->lock);
+
+	return count;
+}
+
+static int sim_cbcr_stuck_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, sim_cbcr_stuck_show, inode->i_private);
+}
+
+static const struct file_operations sim_cbcr_stuck_fops = {
+	.owner = THIS_MODULE,
+	.open = sim_cbcr_stuck_open,
+	.read = seq_read,
+	.write = sim_cbcr_stuck_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+static int sim_bhs_stuck_get(void *data, u64 *val)
+{
+	struct mss_sim *sim = data;
+
+	*val = READ_ONCE(sim->bhs_stuck);
+
+	return 0;
+}
+
+/* Only the flavours whose head switch acknowledges (sdm660) */
+static int sim_bhs_stuck_set(void *data, u64 val)
+{
+	struct mss_sim *sim = data;
+
+	if (val > 1 || (val && !sim->fl->bhs_ack))
+		return -EINVAL;
+
+	mutex_lock(&sim->lock);
+	WRITE_ONCE(sim->bhs_stuck, val);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_bhs_stuck_fops, sim_bhs_stuck_get,
+			 sim_bhs_stuck_set, "%llu\n");
+
+/**
+ * sim_q6_debugfs_init() - create the cbcr_stuck and bhs_stuck knobs
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ */
+void sim_q6_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	debugfs_create_file("cbcr_stuck", 0644, dir, sim, &sim_cbcr_stuck_fops);
+	debugfs_create_file_unsafe("bhs_stuck", 0644, dir, sim,
+				   &sim_bhs_stuck_fops);
 }

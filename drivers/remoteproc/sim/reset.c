@@ -10,10 +10,17 @@
  * head switch on msm8226), and a running MSS is reset before its power
  * goes.  The callbacks run in the driver's context, so these
  * checks see the exact state at the moment of the reset.
+ *
+ * The fail_reset fault attribute (Documentation/fault-injection/) makes
+ * an mss_restart operation (assert, deassert or pulse) fail with -EIO
+ * before it changes anything, as a reset controller that cannot reach its
+ * register would.
  */
 
 #include <linux/bits.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/fault-inject.h>
 #include <linux/io.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -25,6 +32,18 @@
 static struct mss_sim *rcdev_to_sim(struct reset_controller_dev *rcdev)
 {
 	return container_of(rcdev, struct mss_sim, rcdev);
+}
+
+/* Does fail_reset fail this mss_restart operation? */
+static bool sim_reset_fails(struct mss_sim *sim, const char *op)
+{
+	if (!should_fail(&sim->reset_fault, 1))
+		return false;
+
+	WRITE_ONCE(sim->cnt.reset_refused, sim->cnt.reset_refused + 1);
+	dev_info(sim->dev, "mss_restart %s fails\n", op);
+
+	return true;
 }
 
 /* Checks before mss_restart takes the modem down (@lock held) */
@@ -64,6 +83,9 @@ static int sim_reset_assert(struct reset_controller_dev *rcdev,
 {
 	struct mss_sim *sim = rcdev_to_sim(rcdev);
 
+	if (id == SIM_RESET_MSS_RESTART && sim_reset_fails(sim, "assert"))
+		return -EIO;
+
 	mutex_lock(&sim->lock);
 	if (id == SIM_RESET_MSS_RESTART) {
 		if (!sim->mss_asserted) {
@@ -86,6 +108,9 @@ static int sim_reset_deassert(struct reset_controller_dev *rcdev,
 			      unsigned long id)
 {
 	struct mss_sim *sim = rcdev_to_sim(rcdev);
+
+	if (id == SIM_RESET_MSS_RESTART && sim_reset_fails(sim, "deassert"))
+		return -EIO;
 
 	mutex_lock(&sim->lock);
 	if (id == SIM_RESET_MSS_RESTART) {
@@ -114,6 +139,8 @@ static int sim_reset_reset(struct reset_controller_dev *rcdev,
 
 	if (id != SIM_RESET_MSS_RESTART)
 		return 0;
+	if (sim_reset_fails(sim, "pulse"))
+		return -EIO;
 
 	mutex_lock(&sim->lock);
 	sim_check_restart(sim, true);
@@ -155,7 +182,10 @@ static const struct reset_control_ops sim_reset_ops = {
  */
 int sim_reset_init(struct mss_sim *sim)
 {
+	static const DECLARE_FAULT_ATTR(fault_off);
 	int ret;
+
+	sim->reset_fault = fault_off;
 
 	sim->rcdev.ops = &sim_reset_ops;
 	sim->rcdev.owner = THIS_MODULE;
@@ -179,3 +209,14 @@ void sim_reset_exit(struct mss_sim *sim)
 	reset_controller_unregister(&sim->rcdev);
 }
 
+/**
+ * sim_reset_debugfs_init() - create the fail_reset fault attribute
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ *
+ * Off until its probability is set; "space" skips mss_restart operations.
+ */
+void sim_reset_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	fault_create_debugfs_attr("fail_reset", dir, &sim->reset_fault);
+}
