@@ -192,6 +192,11 @@ def corpus(mba, modem):
             raise SystemExit("mk-hostile.py: no room to move the program headers")
         i.b[new:new + 32 * i.phnum] = i.b[i.phoff:i.phoff + 32 * i.phnum]
         i.ehdr("phoff", new)
+        i.phoff = new
+        # the headers segment still covers the moved table
+        p0 = i.ph(0)
+        p0[4] = new + 32 * i.phnum
+        i.set_ph(0, p0)
     add("phoff-not-after-ehdr", "modem", INVALID + "program headers not right after the ELF header",
         edit(moved_phdrs))
 
