@@ -125,8 +125,10 @@ MODSRC		:= $(TOP)/drivers/remoteproc
 # The simulator and KUnit modules only make sense in the test kernel.
 # In a kernel tree these come from drivers/remoteproc/Kconfig.
 ifeq ($(KDIR),$(KOBJ))
-# MSS_GCOV: the driver's objects with gcov (drivers/remoteproc/Kbuild)
-MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m MSS_GCOV=y
+# MSS_GCOV: the driver's objects with gcov (drivers/remoteproc/Kbuild);
+# make bench measures that instrumented build too
+MOD_EXTRA	:= CONFIG_QCOM_MSS_SIM=m CONFIG_QCOM_Q6V5_MSS_KUNIT_TEST=m \
+		   CONFIG_QCOM_Q6V5_MSS_BENCH=m MSS_GCOV=y
 MOD_DEPS	:= $(KIMAGE)
 else
 MOD_EXTRA	:=
@@ -166,6 +168,7 @@ $(UPDTB_STAMP): $(KSRC_STAMP)
 # Before the rig and firmware fragments: it sets their DTB and address defaults
 -include arch/arm64/boot/dts/qcom/sim-dtbs.mk
 -include tools/testing/qcom-mss/rig.mk
+-include tools/testing/qcom-mss/bench/bench.mk
 -include tools/testing/qcom-mss/mutants/mutants.mk
 -include tools/testing/qcom-mss/fwgen/fwgen.mk
 -include scripts/mss-dtcheck/dtcheck.mk

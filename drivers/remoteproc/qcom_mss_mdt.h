@@ -312,6 +312,30 @@ static inline bool mss_mdt_is_loadable(const struct elf32_phdr *ph)
 	return ph->p_type == PT_LOAD && !mss_mdt_is_hash(ph) && ph->p_memsz;
 }
 
+/* Split images have one NAME.bNN file per program header, NN two digits */
+#define MSS_MDT_MAX_SPLIT	99
+
+/**
+ * mss_mdt_split_name() - the name of a segment's split file, in place
+ * @name: a writable copy of the image's name (NAME.mdt), whose last three
+ *	characters become "bNN" (the rule of 6.12's mdt_loader.c)
+ * @len: strlen(@name)
+ * @idx: the segment's program header index
+ *
+ * Return: 0, or -EINVAL when @name is too short or @idx has no two-digit
+ * name.
+ */
+static inline int mss_mdt_split_name(char *name, size_t len, unsigned int idx)
+{
+	if (len < 4 || idx > MSS_MDT_MAX_SPLIT)
+		return -EINVAL;
+	name[len - 3] = 'b';
+	name[len - 2] = '0' + idx / 10;
+	name[len - 1] = '0' + idx % 10;
+
+	return 0;
+}
+
 /**
  * mss_mdt_has_digest() - does this segment have a non-zero table entry?
  * @ph: program header

@@ -364,14 +364,13 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 		}
 		memcpy(ptr, fw->data + phdr->p_offset, phdr->p_filesz);
 	} else if (phdr->p_filesz) {
-		if (idx > 99) {
+		/* "name.mdt" -> "name.bNN" */
+		ret = mss_mdt_split_name(seg_name, name_len, idx);
+		if (ret) {
 			dev_err(mss->dev, "segment %d has no .bNN file name\n",
 				idx);
-			ret = -EINVAL;
 			goto unmap;
 		}
-		/* "name.mdt" -> "name.bNN" */
-		snprintf(seg_name + name_len - 3, 4, "b%02u", idx % 100);
 		ret = request_firmware_into_buf(&seg, seg_name, mss->dev, ptr,
 						phdr->p_filesz);
 		if (ret) {

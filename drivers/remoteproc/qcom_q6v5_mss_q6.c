@@ -429,6 +429,47 @@ void mss_release_resources(struct qcom_mss *mss)
 	mss_pds_detach(mss);
 }
 
+/* ---- AXI ports -------------------------------------------------------- */
+
+static int mss_halt_axi_port(struct qcom_mss *mss, u32 offset)
+{
+	struct regmap *map = mss->halt_map;
+	unsigned int val;
+	int ret;
+
+	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
+	if (!ret && val)
+		return 0;
+
+	regmap_write(map, offset + AXI_HALTREQ_REG, 1);
+	regmap_read_poll_timeout(map, offset + AXI_HALTACK_REG, val, val, 1000,
+				 HALT_ACK_TIMEOUT_US);
+
+	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
+	if (ret || !val) {
+		dev_err(mss->dev, "port %#x failed to halt\n", offset);
+		ret = -ETIMEDOUT;
+	}
+
+	/* The port stays halted until the next reset */
+	regmap_write(map, offset + AXI_HALTREQ_REG, 0);
+
+	return ret;
+}
+
+/* Halt every AXI port of the modem; the first error, after trying all */
+static int mss_halt_ports(struct qcom_mss *mss)
+{
+	int ret;
+
+	ret = mss_halt_axi_port(mss, mss->halt_q6);
+	if (mss->desc->has_vq6)
+		ret = mss_halt_axi_port(mss, mss->halt_vq6) ?: ret;
+	ret = mss_halt_axi_port(mss, mss->halt_modem) ?: ret;
+
+	return mss_halt_axi_port(mss, mss->halt_nc) ?: ret;
+}
+
 /* ---- power ------------------------------------------------------------ */
 
 /* The external head switch (msm8226) is on once its status bit says so */
@@ -457,6 +498,37 @@ static void mss_ext_bhs_disable(struct qcom_mss *mss)
 {
 	if (mss->desc->has_ext_bhs)
 		regmap_clear_bits(mss->conn_map, mss->ext_bhs, EXTERNAL_BHS_ON);
+}
+
+/*
+ * A modem that a bootloader or an earlier kernel (kexec) left running
+ * shows its completed boot in the RMB, which reads as zero after every
+ * reset.  Such a modem is brought down before ours boots: its AXI ports
+ * halted, then the MSS reset.  Resetting it under its own bus traffic, or
+ * powering up a core that runs, is what makes such first starts fail in
+ * the field ("port failed halt").  MPSS stays the modem's; the ownership
+ * moves that follow find that out (mss_move()).
+ */
+static int mss_stop_leftover(struct qcom_mss *mss)
+{
+	u32 pbl = readl(mss->rmb_base + RMB_PBL_STATUS_REG);
+	u32 mba = readl(mss->rmb_base + RMB_MBA_STATUS_REG);
+	int ret;
+
+	if (!pbl && !mba)
+		return 0;
+
+	dev_warn(mss->dev,
+		 "modem left running (PBL status %#x, MBA status %#x): halting and resetting it first\n",
+		 pbl, mba);
+	ret = mss_halt_ports(mss);
+	if (ret) {
+		dev_err(mss->dev,
+			"the modem left running does not halt: not resetting it under its bus traffic\n");
+		return ret;
+	}
+
+	return mss_reset_assert(mss);
 }
 
 /**
@@ -500,6 +572,11 @@ int mss_power_up(struct qcom_mss *mss)
 	ret = mss_clks_enable(dev, mss->reset_clks, mss->reset_clk_count);
 	if (ret)
 		goto disable_ext_bhs;
+
+	/* The RMB and the halt ports answer from here on */
+	ret = mss_stop_leftover(mss);
+	if (ret)
+		goto disable_reset_clks;
 
 	ret = mss_reset_deassert(mss);
 	if (ret) {
@@ -759,28 +836,6 @@ static void mss_qchannel_off(struct qcom_mss *mss, u32 offset)
 		dev_err(mss->dev, "qchannel takedown failed\n");
 }
 
-static void mss_halt_axi_port(struct qcom_mss *mss, u32 offset)
-{
-	struct regmap *map = mss->halt_map;
-	unsigned int val;
-	int ret;
-
-	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
-	if (!ret && val)
-		return;
-
-	regmap_write(map, offset + AXI_HALTREQ_REG, 1);
-	regmap_read_poll_timeout(map, offset + AXI_HALTACK_REG, val, val, 1000,
-				 HALT_ACK_TIMEOUT_US);
-
-	ret = regmap_read(map, offset + AXI_IDLE_REG, &val);
-	if (ret || !val)
-		dev_err(mss->dev, "port %#x failed to halt\n", offset);
-
-	/* The port stays halted until the next reset */
-	regmap_write(map, offset + AXI_HALTREQ_REG, 0);
-}
-
 /**
  * mss_q6_halt() - stop the modem's bus traffic before it is reset
  * @mss: the MSS
@@ -795,11 +850,8 @@ void mss_q6_halt(struct qcom_mss *mss, bool teardown)
 	const struct mss_desc *desc = mss->desc;
 	u32 pwr;
 
-	mss_halt_axi_port(mss, mss->halt_q6);
-	if (desc->has_vq6)
-		mss_halt_axi_port(mss, mss->halt_vq6);
-	mss_halt_axi_port(mss, mss->halt_modem);
-	mss_halt_axi_port(mss, mss->halt_nc);
+	/* A port that does not halt is reported; the reset follows anyway */
+	mss_halt_ports(mss);
 
 	if (teardown && desc->clamp_on_reclaim) {
 		/* Avoids high MX current during LPASS/MSS restart */

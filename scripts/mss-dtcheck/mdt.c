@@ -151,15 +151,14 @@ int mdt_parse(const char *path, struct firmware_info *fw, char *err, size_t errl
 	}
 	if (!fw->hash_where) {
 		/* mdt_load_split_segment(): the name's last 3 chars become bNN */
-		size_t pl = strlen(path);
+		char *seg = xasprintf("%s", path);
 		struct stat sst;
-		char *seg;
 
-		if (pl < 4) {
+		if (mss_mdt_split_name(seg, strlen(seg), fw->hash_index)) {
+			free(seg);
 			free(buf);
 			return ferr(err, errlen, "%s: name too short for a split segment", path);
 		}
-		seg = xasprintf("%.*sb%02u", (int)(pl - 3), path, fw->hash_index);
 		if (stat(seg, &sst)) {
 			ferr(err, errlen,
 			     "%s: hash segment %u is beyond the file and %s is missing",

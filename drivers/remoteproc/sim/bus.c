@@ -176,7 +176,7 @@ bool sim_ports_halted(struct mss_sim *sim)
 
 /**
  * sim_bus_step_halts() - answer the AXI halt requests of the TCSR registers
- * @sim: the simulator, @lock held
+ * @sim: the simulator, @hs_lock held (the modem thread or an attendant)
  */
 void sim_bus_step_halts(struct mss_sim *sim)
 {

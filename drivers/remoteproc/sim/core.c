@@ -288,6 +288,10 @@ static int mss_sim_probe(struct platform_device *pdev)
 	ret = sim_doorbell_init(sim);
 	if (ret)
 		goto err_pd;
+	/* Last: once the modem runs, the driver may probe against it */
+	ret = sim_leftover_init(sim);
+	if (ret)
+		goto err_doorbell;
 	sim_debugfs_init(sim);
 
 	dev_info(dev, "simulated %s modem for %pOF (%s)\n", sim->fl->name,
@@ -295,6 +299,8 @@ static int mss_sim_probe(struct platform_device *pdev)
 
 	return 0;
 
+err_doorbell:
+	sim_doorbell_exit(sim);
 err_pd:
 	sim_pd_exit(sim);
 err_reset:

@@ -159,6 +159,13 @@ static void sim_handshakes(struct mss_sim *sim, bool attendant)
 	spin_lock(&sim->hs_lock);
 	sim_fsm_handshake(sim);
 	sim_ext_step(sim);
+	/*
+	 * The AXI halts too: the first one attends for the Q-channels of a
+	 * teardown, and the driver gives each port 100 ms, which the modem
+	 * thread alone cannot promise while the attendants spin.
+	 */
+	if (READ_ONCE(sim->state) != SIM_OFF)
+		sim_bus_step_halts(sim);
 	sim_q6_step(sim, attendant);
 	sim->samples += attendant;
 	spin_unlock(&sim->hs_lock);
@@ -502,8 +509,6 @@ static u64 sim_step(struct mss_sim *sim, unsigned long *fire)
 	}
 
 	sim_handshakes(sim, false);
-	if (sim->state != SIM_OFF)
-		sim_bus_step_halts(sim);
 
 	switch (sim->state) {
 	case SIM_IDLE:

@@ -756,6 +756,7 @@ void *sim_map(struct mss_sim *sim, phys_addr_t addr, size_t size,
 	      const char *what, int *err);
 const char *sim_classify(struct mss_sim *sim, phys_addr_t addr, size_t size);
 void sim_fsm_handshake(struct mss_sim *sim);
+int sim_leftover_init(struct mss_sim *sim);
 bool sim_corrupt_hit(struct mss_sim *sim, enum sim_corrupt what, u32 phdr);
 void sim_bus_reset(struct mss_sim *sim);
 void sim_bus_step_halts(struct mss_sim *sim);

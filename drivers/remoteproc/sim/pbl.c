@@ -13,6 +13,7 @@
  * The fail_pbl and fail_mba knobs make it report another status instead.
  */
 
+#include <linux/bitops.h>
 #include <linux/bits.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
@@ -140,37 +141,62 @@ static int sim_auth_mba(struct mss_sim *sim)
 	return err;
 }
 
+/* What a core start needs that is not in place, one bit per fault */
+enum {
+	SIM_START_PD_OFF,
+	SIM_START_PDC_HELD,
+	SIM_START_SLEEP_OFF,
+	SIM_START_XO_OFF,
+	SIM_START_NO_CORE_START,
+	SIM_START_NR_FAULTS,
+};
+
+static const char *const sim_start_faults[SIM_START_NR_FAULTS] = {
+	[SIM_START_PD_OFF] = "Q6 started with a proxy power domain off",
+	[SIM_START_PDC_HELD] = "Q6 started with pdc_reset asserted",
+	[SIM_START_SLEEP_OFF] = "boot FSM triggered with the sleep clock off",
+	[SIM_START_XO_OFF] = "boot FSM triggered with the XO or core clock off",
+	[SIM_START_NO_CORE_START] = "boot FSM triggered without BOOT_CORE_START",
+};
+
+/*
+ * The faults of a core start, as a mask of SIM_START_*: the power and
+ * reset state, and for the boot FSM its clocks and BOOT_CORE_START.  Only
+ * registers and flags are read, so an attendant may ask too.
+ */
+static unsigned long sim_start_faults_of(struct mss_sim *sim)
+{
+	const struct mss_sim_flavour *fl = sim->fl;
+	unsigned long faults = 0;
+
+	if (!sim_powered(sim))
+		faults |= BIT(SIM_START_PD_OFF);
+	if (fl->reset == SIM_RESET_ALT && READ_ONCE(sim->pdc_asserted))
+		faults |= BIT(SIM_START_PDC_HELD);
+	if (fl->boot != SIM_BOOT_FSM)
+		return faults;
+
+	if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN))
+		faults |= BIT(SIM_START_SLEEP_OFF);
+	if (fl->fsm_xo && (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
+			   !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN)))
+		faults |= BIT(SIM_START_XO_OFF);
+	if (!(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1))
+		faults |= BIT(SIM_START_NO_CORE_START);
+
+	return faults;
+}
+
 static bool sim_core_start_ok(struct mss_sim *sim)
 {
-	bool ok = true;
+	unsigned long faults = sim_start_faults_of(sim);
+	unsigned int i;
+	bool ok = !faults;
 
-	if (!sim_powered(sim)) {
-		sim_seq_error(sim, "Q6 started with a proxy power domain off");
+	for_each_set_bit(i, &faults, SIM_START_NR_FAULTS)
+		sim_seq_error(sim, sim_start_faults[i]);
+	if (sim->fl->boot != SIM_BOOT_FSM && !sim_q6_start_ok(sim))
 		ok = false;
-	}
-	if (sim->fl->reset == SIM_RESET_ALT && sim->pdc_asserted) {
-		sim_seq_error(sim, "Q6 started with pdc_reset asserted");
-		ok = false;
-	}
-
-	if (sim->fl->boot == SIM_BOOT_FSM) {
-		if (!(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN)) {
-			sim_seq_error(sim, "boot FSM triggered with the sleep clock off");
-			ok = false;
-		}
-		if (sim->fl->fsm_xo &&
-		    (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
-		     !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN))) {
-			sim_seq_error(sim, "boot FSM triggered with the XO or core clock off");
-			ok = false;
-		}
-		if (!(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1)) {
-			sim_seq_error(sim, "boot FSM triggered without BOOT_CORE_START");
-			ok = false;
-		}
-	} else if (!sim_q6_start_ok(sim)) {
-		ok = false;
-	}
 
 	return ok;
 }
@@ -182,8 +208,8 @@ static bool sim_core_start_ok(struct mss_sim *sim)
  * The driver gives the boot FSM 10 ms, a couple of ticks of the rig's
  * kernel, and real hardware finishes in microseconds, so the attendants
  * answer it as soon as the driver sleeps to wait.  They only set the
- * completion bit when everything the FSM needs is in place (the checks of
- * sim_core_start_ok(), which need no lock here); the modem thread then
+ * completion bit when everything the FSM needs is in place (no fault of
+ * sim_start_faults_of(), which needs no lock); the modem thread then
  * starts the PBL as before, and handles every faulty trigger itself.
  */
 void sim_fsm_handshake(struct mss_sim *sim)
@@ -192,15 +218,7 @@ void sim_fsm_handshake(struct mss_sim *sim)
 
 	if (fl->boot != SIM_BOOT_FSM || READ_ONCE(sim->state) != SIM_IDLE ||
 	    READ_ONCE(sim->hang) == SIM_PH_FSM ||
-	    !(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1))
-		return;
-	if (!sim_powered(sim) ||
-	    (fl->reset == SIM_RESET_ALT && READ_ONCE(sim->pdc_asserted)) ||
-	    !(q6_rd(sim, QDSP6SS_SLEEP) & Q6SS_CBCR_CLKEN) ||
-	    !(q6_rd(sim, QDSP6SS_BOOT_CORE_START) & 1))
-		return;
-	if (fl->fsm_xo && (!(q6_rd(sim, QDSP6SS_XO_CBCR) & Q6SS_CBCR_CLKEN) ||
-			   !(q6_rd(sim, QDSP6SS_CORE_CBCR) & Q6SS_CBCR_CLKEN)))
+	    !(q6_rd(sim, QDSP6SS_BOOT_CMD) & 1) || sim_start_faults_of(sim))
 		return;
 
 	rmb_wr(sim, RMB_MBA_MSS_STATUS, rmb_rd(sim, RMB_MBA_MSS_STATUS) | BIT(0));

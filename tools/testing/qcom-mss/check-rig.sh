@@ -116,9 +116,10 @@ fi
 
 shopt -s nullglob
 scns=()
-# soak-*.scn are for make soak (soak.sh), not make check
+# soak-*.scn are for make soak (soak.sh), bench-*.scn for make bench
+# (bench/bench.sh), not make check
 for scn in "$RIG_SCNDIR"/*.scn; do
-	case $(basename "$scn") in soak-*) continue ;; esac
+	case $(basename "$scn") in soak-*|bench-*) continue ;; esac
 	scns+=("$scn")
 done
 [ ${#scns[@]} -gt 0 ] || fail scenarios-present "no scenarios in $RIG_SCNDIR"

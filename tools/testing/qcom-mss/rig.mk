@@ -100,5 +100,5 @@ HELP_EXTRA	+= 'soak            1000 start/stop and 200 crash/recovery cycles, gr
 .PHONY: soak
 soak: $(RIG_DEPS)
 	@rm -f $(RESULTS)/soak.txt
-	@$(RIG_ENV) $(RIG_DIR)/soak.sh
+	@$(RIG_ENV) SOAK='$(SOAK)' $(RIG_DIR)/soak.sh
 	@scripts/check-summary.sh $(RESULTS) soak

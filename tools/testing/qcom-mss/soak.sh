@@ -6,6 +6,7 @@
 # guest log the growth of Slab and VmallocUsed between the /proc/meminfo
 # snapshots the scenario shows (one per batch of cycles) and the run time.
 # A growth of more than SOAK_MAX_KB (default 512) over the whole run fails.
+# SOAK="cycles races" limits the run to those scenarios.
 set -u
 
 RIG=$(cd "$(dirname "$0")" && pwd)
@@ -20,7 +21,16 @@ export RESULTS
 result_init soak
 
 shopt -s nullglob
-scns=("$RIG"/scenarios/soak-*.scn)
+# SOAK="cycles races" runs only those soak-*.scn (make soak SOAK=...)
+if [ -n "${SOAK:-}" ]; then
+	scns=()
+	for n in $SOAK; do
+		scns+=("$RIG/scenarios/soak-$n.scn")
+		[ -f "${scns[-1]}" ] || fail present "no scenarios/soak-$n.scn"
+	done
+else
+	scns=("$RIG"/scenarios/soak-*.scn)
+fi
 [ ${#scns[@]} -gt 0 ] || fail present "no soak-*.scn scenarios"
 for scn in "${scns[@]}"; do
 	name=$(basename "$scn" .scn)

@@ -86,7 +86,7 @@ shopt -s nullglob
 boots=()
 for scn in "$COV_SCNDIR"/*.scn; do
 	n=$(basename "$scn" .scn)
-	case $n in soak-*) continue ;; esac
+	case $n in soak-* | bench-*) continue ;; esac
 	log=$LOGS/$n.log
 	if [ ! -f "$log" ]; then
 		fail "dump/$n" "no $log: make check-rig boots it"

@@ -80,14 +80,12 @@ out:
 /* NAME.bNN for a NAME.mdt: the last three characters replaced */
 static char *split_name(const char *path, unsigned int i)
 {
-	size_t n = strlen(path);
-	char *s;
+	char *s = strdup(path);
 
-	if (n < 4 || i > 99)
+	if (s && mss_mdt_split_name(s, strlen(s), i)) {
+		free(s);
 		return NULL;
-	s = strdup(path);
-	if (s)
-		snprintf(s + n - 3, 4, "b%02u", i);
+	}
 	return s;
 }
 

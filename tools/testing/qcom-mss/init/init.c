@@ -804,6 +804,48 @@ static int parse_include(const char *name, const char *where, struct iters *it,
 	return parse_range(f, false, 0, f->nlines, it, depth + 1);
 }
 
+/*
+ * Parse-time counts for repeat: "count NAME N" defines NAME, and a later
+ * "repeat ${NAME}" runs N times, so one race body (mss/races.scn) serves
+ * make check (mss-races.scn) and make soak (soak-races.scn) with their
+ * own repetitions.  The first definition wins: a scenario sets its count
+ * before it includes the body, whose own "count" is then the default.
+ */
+#define MAX_COUNTS 8
+static struct { char *name; int n; } counts[MAX_COUNTS];
+static int nr_counts;
+
+static int count_define(const char *name, const char *val)
+{
+	if (!valid_var(name) || !all_digits(val) || atoi(val) < 1 ||
+	    strlen(val) > 6)
+		return -1;
+	for (int i = 0; i < nr_counts; i++)
+		if (!strcmp(counts[i].name, name))
+			return 0;
+	if (nr_counts == MAX_COUNTS)
+		return -1;
+	counts[nr_counts].name = xstrdup(name);
+	counts[nr_counts++].n = atoi(val);
+	return 0;
+}
+
+/* N of "repeat N" or "repeat ${NAME}"; -1 if neither */
+static int repeat_count(const char *arg)
+{
+	size_t len = strlen(arg);
+
+	if (all_digits(arg))
+		return atoi(arg);
+	if (len < 4 || strncmp(arg, "${", 2) || arg[len - 1] != '}')
+		return -1;
+	for (int i = 0; i < nr_counts; i++)
+		if (strlen(counts[i].name) == len - 3 &&
+		    !strncmp(counts[i].name, arg + 2, len - 3))
+			return counts[i].n;
+	return -1;
+}
+
 /* Index of the end-repeat matching the repeat at line idx, or -1 */
 static int match_end_repeat(struct scnfile *f, int idx, int to)
 {
@@ -872,16 +914,25 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 		}
 		if (!strcmp(argv[0], "end-repeat"))
 			return perr(where, "end-repeat without repeat");
+		if (!strcmp(argv[0], "count")) {
+			if (argc != 3 || count_define(argv[1], argv[2]))
+				return perr(where,
+					    "usage: count NAME N (N from 1 to 999999, at most %d names)",
+					    MAX_COUNTS);
+			free(where);
+			continue;
+		}
 		if (!strcmp(argv[0], "repeat")) {
 			int end = match_end_repeat(f, i, to), n;
 
-			if (argc != 2 || !all_digits(argv[1]))
-				return perr(where, "usage: repeat N");
+			n = argc == 2 ? repeat_count(argv[1]) : -1;
+			if (n < 0)
+				return perr(where,
+					    "usage: repeat N, or repeat ${NAME} after count NAME N");
 			if (end < 0)
 				return perr(where, "repeat without end-repeat");
 			if (it->depth >= 16)
 				return perr(where, "repeat nested too deep");
-			n = atoi(argv[1]);
 			for (int k = 1; k <= n; k++) {
 				it->n[it->depth] = k;
 				it->of[it->depth] = n;

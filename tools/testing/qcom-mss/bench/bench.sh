@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bench.sh: the driver benchmarks of make bench, from one boot of
+# scenarios/bench-sdm845.scn (qcom_q6v5_mss_bench.ko does the measuring;
+# see drivers/remoteproc/bench/qcom_q6v5_mss_bench.c).  Prints one table:
+# metric, value, baseline, ratio.  Not a timed test: no speed is judged;
+# it fails only when the boot fails or a row is missing.
+#
+# Environment: as run-scenario.sh (rig.mk's RIG_ENV).
+set -u
+RIG=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${OUT:-$RIG/../../../build/out}
+LOGS=${LOGS:-$OUT/logs}
+RESULTS=${RESULTS:-$OUT/results}
+export RESULTS
+name=bench-sdm845
+log=$LOGS/$name.log
+
+# BENCH_LOG=FILE: only print the table of a saved log
+if [ -n "${BENCH_LOG:-}" ]; then
+	log=$BENCH_LOG
+else
+	mkdir -p "$RESULTS"
+	rm -f "$RESULTS/bench.txt"
+	if ! "$RIG/run-scenario.sh" -s bench "$name"; then
+		echo "bench: the $name boot failed (log $log)" >&2
+		exit 1
+	fi
+fi
+
+# "... qcom_q6v5_mss_bench: row METRIC VALUE BASE BASELINE UNIT n=N"
+awk -v want="staging-dedicated staging-mpss-window segment-load start-mba start-metadata start-segments start-segments-firmware start-segments-map start-segments-rmb start-segment-auth start-ready start stop-ack stop" '
+function us(ns) {
+	return ns >= 1e7 ? sprintf("%.1f ms", ns / 1e6) : sprintf("%.1f us", ns / 1e3)
+}
+BEGIN {
+	L["staging-dedicated"] = "metadata staging, dedicated region"
+	L["staging-mpss-window"] = "metadata staging, MPSS window"
+	L["segment-load"] = "segment load throughput"
+	L["start-mba"] = "start: MBA load + authentication"
+	L["start-metadata"] = "start: metadata (staging + MBA check)"
+	L["start-segments"] = "start: segment load"
+	L["start-segments-firmware"] = "  segment load: firmware reads"
+	L["start-segments-map"] = "  segment load: memremap/memunmap"
+	L["start-segments-rmb"] = "  segment load: RMB length (MBA)"
+	L["start-segment-auth"] = "start: segment authentication"
+	L["start-ready"] = "start: wait for ready"
+	L["start"] = "start to running"
+	L["stop-ack"] = "stop: wait for stop-ack"
+	L["stop"] = "stop"
+}
+{
+	# the console log ends its lines with CR LF
+	sub(/\r$/, "")
+	for (i = 1; i < NF; i++)
+		if ($i == "qcom_q6v5_mss_bench:" && $(i + 1) == "row")
+			break
+	if (i >= NF)
+		next
+	m = $(i + 2); val[m] = $(i + 3); bname[m] = $(i + 4)
+	base[m] = $(i + 5); unit[m] = $(i + 6); n[m] = $(i + 7)
+}
+END {
+	printf "%-38s %14s %28s %7s\n", "metric", "value", "baseline", "ratio"
+	k = split(want, w, " ")
+	bad = 0
+	for (j = 1; j <= k; j++) {
+		m = w[j]
+		if (!(m in val)) {
+			printf "bench: no row %s in the log\n", m > "/dev/stderr"
+			bad = 1
+			continue
+		}
+		if (unit[m] == "KB/s") {
+			v = sprintf("%.1f MB/s", val[m] / 1000)
+			b = sprintf("%s %.1f MB/s", bname[m], base[m] / 1000)
+		} else {
+			v = us(val[m])
+			b = bname[m] == "-" ? "-" : bname[m] " " us(base[m])
+		}
+		r = base[m] > 0 && bname[m] != "-" ? sprintf("%.2f", val[m] / base[m]) : "-"
+		printf "%-38s %14s %28s %7s  (%s)\n", L[m], v, b, r, n[m]
+	}
+	exit bad
+}' "$log"
