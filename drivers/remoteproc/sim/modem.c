@@ -297,6 +297,7 @@ const char *const sim_rule_names[SIM_NR_RULES] = {
 	[SIM_RULE_QCH_CLK_OFF] = "Q-channel requested with the AXIM1 clock not forced on",
 	[SIM_RULE_QCH_RSCC_OFF] = "Q-channel requested with RSCC disabled",
 	[SIM_RULE_QCH_DOWN_RSCC_ON] = "Q-channel taken down with RSCC enabled after the MBA ran",
+	[SIM_RULE_QCH_DOWN_BUSY] = "Q-channel taken down with the modem's AXI ports not halted",
 };
 EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
 
@@ -372,6 +373,7 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 	write_seqcount_begin(&sim->regs_seq);
 	sim_regs_reset(sim);
 	write_seqcount_end(&sim->regs_seq);
+	sim_ext_reset(sim);
 	sim_lines_reset(sim);
 	sim->bus_active = false;
 	sim->mba_ran = false;
