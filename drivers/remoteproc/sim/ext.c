@@ -53,7 +53,9 @@
 #include <linux/limits.h>
 #include <linux/minmax.h>
 #include <linux/of.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/spinlock.h>
 
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
@@ -195,29 +197,6 @@ static enum sim_rule sim_ext_request_fault(struct mss_sim *sim)
 	return SIM_RULE_NONE;
 }
 
-/* A request (REQ set, not accepted): accept it once the clocks allow */
-static void sim_ext_qch_request(struct mss_sim *sim, unsigned int i,
-				bool rose)
-{
-	void __iomem *q = sim->qaccept + sim->qch_off[i];
-	enum sim_rule fault = sim_ext_request_fault(sim);
-
-	if (fault) {
-		/* Only a fresh request is the driver's doing */
-		if (rose)
-			sim_rule_broken(sim, fault);
-		return;
-	}
-	if (sim->qch_ignored[i])
-		return;
-	if (atomic_dec_if_positive(&sim->qch_ignore) >= 0) {
-		sim->qch_ignored[i] = true;
-		return;
-	}
-	writel(1, q + QACCEPT_ACCEPT_REG);
-	WRITE_ONCE(sim->cnt.qch_accepts, sim->cnt.qch_accepts + 1);
-}
-
 /* A takedown (REQ cleared, accepted, not denied): deny or accept it */
 static void sim_ext_qch_takedown(struct mss_sim *sim, unsigned int i,
 				 bool fell)
@@ -239,6 +218,11 @@ static void sim_ext_qch_takedown(struct mss_sim *sim, unsigned int i,
 	WRITE_ONCE(sim->cnt.qch_takedowns, sim->cnt.qch_takedowns + 1);
 }
 
+/*
+ * One channel.  The driver gives a request 50 us, often less than the
+ * first execution of cold code takes under TCG, so the request's answer
+ * is computed on every pass, warm, and only written when it is due.
+ */
 static void sim_ext_step_qch(struct mss_sim *sim, unsigned int i)
 {
 	void __iomem *q = sim->qaccept + sim->qch_off[i];
@@ -246,6 +230,9 @@ static void sim_ext_step_qch(struct mss_sim *sim, unsigned int i)
 	bool acc = readl(q + QACCEPT_ACCEPT_REG) & 1;
 	bool deny = readl(q + QACCEPT_DENY_REG) & 1;
 	bool edge = req != sim->qch_req_seen[i];
+	enum sim_rule fault = sim_ext_request_fault(sim);
+	bool busy = sim_ext_bus_busy(sim);
+	bool accept;
 
 	sim->qch_req_seen[i] = req;
 	if (!req)
@@ -259,15 +246,26 @@ static void sim_ext_step_qch(struct mss_sim *sim, unsigned int i)
 		 */
 		if (req) {
 			writel(0, q + QACCEPT_DENY_REG);
-			writel(sim_ext_bus_busy(sim), q + QACCEPT_ACTIVE_REG);
+			writel(busy, q + QACCEPT_ACTIVE_REG);
 		}
 		return;
 	}
 
-	writel(acc && sim_ext_bus_busy(sim), q + QACCEPT_ACTIVE_REG);
-	if (req && !acc)
-		sim_ext_qch_request(sim, i, edge);
-	else if (!req && acc)
+	/* A request: accepted once the clock side allows it */
+	accept = req && !acc && !fault && !sim->qch_ignored[i];
+	if (accept && atomic_read(&sim->qch_ignore) > 0 &&
+	    atomic_dec_if_positive(&sim->qch_ignore) >= 0) {
+		sim->qch_ignored[i] = true;
+		accept = false;
+	}
+	/* Only a fresh request in a wrong state is the driver's doing */
+	if (req && !acc && fault && edge)
+		sim_rule_broken(sim, fault);
+	writel(acc || accept, q + QACCEPT_ACCEPT_REG);
+	WRITE_ONCE(sim->cnt.qch_accepts, sim->cnt.qch_accepts + accept);
+
+	writel((acc || accept) && busy, q + QACCEPT_ACTIVE_REG);
+	if (!req && acc)
 		sim_ext_qch_takedown(sim, i, edge);
 }
 
@@ -296,6 +294,42 @@ void sim_ext_step(struct mss_sim *sim)
 	writel(READ_ONCE(sim->mss_asserted) ? 1 : 0, sim->crypto_clk_off);
 	for (i = 0; i < SIM_NR_QCH; i++)
 		sim_ext_step_qch(sim, i);
+}
+
+/**
+ * sim_ext_watch() - watch the Q-channel requests closely for a while
+ * @sim: the simulator, without @hs_lock (an attendant between passes)
+ * @spins: how many times to look
+ *
+ * The driver gives a request 50 us and, on the rig's slow debug kernel,
+ * often runs out of them before it sleeps even once: only the attendant
+ * of another CPU can answer then, and a full pass of the handshakes takes
+ * about as long.  Between its passes an attendant looks at the REQ
+ * registers alone, and answers as soon as one changes.  It stops early
+ * when its CPU is wanted.
+ */
+void sim_ext_watch(struct mss_sim *sim, unsigned int spins)
+{
+	unsigned int i;
+
+	if (!sim->qaccept)
+		return;
+
+	while (spins-- && !need_resched()) {
+		for (i = 0; i < SIM_NR_QCH; i++) {
+			void __iomem *q = sim->qaccept + sim->qch_off[i];
+
+			if ((readl(q + QACCEPT_REQ_REG) & 1) !=
+			    READ_ONCE(sim->qch_req_seen[i]))
+				break;
+		}
+		if (i < SIM_NR_QCH) {
+			spin_lock(&sim->hs_lock);
+			sim_ext_step(sim);
+			spin_unlock(&sim->hs_lock);
+		}
+		cpu_relax();
+	}
 }
 
 /**
