@@ -60,8 +60,9 @@
  * and a regmap registered with of_syscon_register_regmap() would keep
  * pointing at this module's callbacks after rmmod; with the MMIO regmap the
  * module unloads safely.  The driver gives a halt request 100 ms, far more
- * than the 5 ms the thread needs.  (Q-channel handshakes, 50 us, would
- * need synchronous callbacks; no simulated flavour has them.)
+ * than the 5 ms the thread needs.  The handshakes it gives less than a
+ * tick (sc7280's Q-channels, 50 us) are answered by attendant threads
+ * while the driver sleeps (sim_attend()).
  *
  * debugfs, /sys/kernel/debug/qcom_mss_sim/<device>/:
  *   state           off, idle, pbl, mba-auth, mba, mdata-ok, loading,
@@ -110,6 +111,10 @@
  *                   0: the default 2 dumps a stack, a complaint to the rig
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
+ *   qch_deny, qch_ignore, axim1_stuck
+ *                   sc7280 (ext.c): deny the next N Q-channel takedowns,
+ *                   leave the next N requests unanswered, keep the AXIM1
+ *                   clock off
  *
  * The simulator is split by feature like netdevsim (mss_sim.h lists the
  * files); each feature defines its own knobs.  This file finds the MSS

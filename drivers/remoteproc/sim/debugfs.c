@@ -56,6 +56,7 @@ static const struct {
 	SIM_COUNTER(ext_bhs_on),
 	SIM_COUNTER(qch_accepts),
 	SIM_COUNTER(qch_takedowns),
+	SIM_COUNTER(qch_denials),
 	SIM_COUNTER(mem_setups),
 	SIM_COUNTER(qmp_messages),
 	SIM_COUNTER(doorbells),
@@ -240,6 +241,7 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_reset_debugfs_init(sim, d);
 	sim_pd_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
+	sim_ext_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);
 	for (i = 0; i < ARRAY_SIZE(sim_counter_files); i++)

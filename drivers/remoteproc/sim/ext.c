@@ -8,28 +8,54 @@
  *   be powered before mss_restart is released; the reset callback checks
  *   that synchronously.
  *
- * - sc7280's AXI Q-channels (qcom,qaccept-regs) and external control
- *   registers (qcom,ext-regs: force_clk_on and rscc_disable, then the
- *   axim1 and crypto clock status).  A Q-channel accepts a request (REQ
- *   set) and a takedown (REQ cleared); it is never busy (ACTIVE 0) and
- *   never denies.  The driver gives a request 50 us.  When the simulator
- *   answers it knows what the driver wrote before it began to wait: a
- *   request must come with the AXIM1 clock forced on, RSCC enabled and the
- *   modem out of reset; a takedown after the MBA ran with RSCC disabled
- *   (upstream's q6v5_mba_reclaim() order).  The axim1 clock is off unless
- *   forced on; the crypto clock runs while the modem is out of reset.
+ * - sc7280's Q-channels (qcom,qaccept-regs: mdm, cx, axi) and external
+ *   control registers (qcom,ext-regs: force_clk_on and rscc_disable, then
+ *   the axim1 and crypto clock status, which upstream reads through the
+ *   halt syscon).  The AXIM1 clock runs while force_clk_on is set; the
+ *   crypto clock while the modem is out of reset.  Each Q-channel answers
+ *   its REQ register the way the hardware does:
  *
+ *   - a request (REQ set) is accepted (ACCEPT set) only once the clock
+ *     side allows it: the modem out of reset, the AXIM1 clock running and
+ *     RSCC enabled, the order of upstream's q6v5proc_enable_qchannel();
+ *     until then it stays pending, unanswered, and the driver's 50 us run
+ *     out ("qchannel enable failed").  A request that rises in a wrong
+ *     state is a sequence error;
+ *   - ACTIVE is set while the modem has traffic in flight: its AXI ports
+ *     busy (bus active, not all of them halted) or a denied takedown not
+ *     yet drained;
+ *   - a takedown (REQ cleared) with traffic in flight is denied (DENY
+ *     set, ACCEPT kept).  The driver then requests again (REQ set), which
+ *     clears DENY, and the traffic drains; with its ports still busy the
+ *     next takedown is denied again, and after ten of them the driver
+ *     gives up ("qchannel takedown failed") and relies on mss_restart.
+ *     Upstream halts the ports first, so a takedown with busy ports is a
+ *     sequence error too; so is one after the MBA ran with RSCC still
+ *     enabled (q6v5_mba_reclaim() disables it first);
+ *   - otherwise the takedown is accepted (ACCEPT cleared).
+ *
+ *   A modem reset clears ACCEPT, DENY and ACTIVE (mss_restart "clears out
+ *   pending transactions", upstream says), never REQ, which the driver
+ *   owns.  The knobs qch_deny (takedowns to deny as if traffic never
+ *   drained), qch_ignore (requests to leave unanswered) and axim1_stuck
+ *   (the AXIM1 clock does not come up) provoke the driver's error paths.
+
  * The driver sleeps while it waits for these answers, shorter than a tick
  * of the rig's kernel: the attendant thread of its CPU gives them
  * (sim_attend()).
  */
 
+#include <linux/atomic.h>
 #include <linux/bits.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/io.h>
+#include <linux/limits.h>
 #include <linux/minmax.h>
 #include <linux/of.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/spinlock.h>
 
 #include "../qcom_q6v5_mss_regs.h"
 #include "mss_sim.h"
@@ -151,27 +177,96 @@ static void sim_ext_step_bhs(struct mss_sim *sim)
 	}
 }
 
+/* Traffic the modem has in flight: its AXI ports busy, not all halted */
+static bool sim_ext_bus_busy(struct mss_sim *sim)
+{
+	return READ_ONCE(sim->bus_active) &&
+	       READ_ONCE(sim->ports_halted) != GENMASK(sim->nr_halt - 1, 0);
+}
+
+/* What keeps a request from being accepted, as a rule, or none */
+static enum sim_rule sim_ext_request_fault(struct mss_sim *sim)
+{
+	if (READ_ONCE(sim->mss_asserted))
+		return SIM_RULE_QCH_IN_RESET;
+	if (readl(sim->axim1_clk_off) & 1)
+		return SIM_RULE_QCH_CLK_OFF;
+	if (readl(sim->rscc_disable) & 1)
+		return SIM_RULE_QCH_RSCC_OFF;
+
+	return SIM_RULE_NONE;
+}
+
+/* A takedown (REQ cleared, accepted, not denied): deny or accept it */
+static void sim_ext_qch_takedown(struct mss_sim *sim, unsigned int i,
+				 bool fell)
+{
+	void __iomem *q = sim->qaccept + sim->qch_off[i];
+	bool busy = sim_ext_bus_busy(sim);
+
+	if (busy || atomic_dec_if_positive(&sim->qch_deny) >= 0) {
+		if (busy && fell)
+			sim_rule_broken(sim, SIM_RULE_QCH_DOWN_BUSY);
+		writel(1, q + QACCEPT_ACTIVE_REG);
+		writel(1, q + QACCEPT_DENY_REG);
+		WRITE_ONCE(sim->cnt.qch_denials, sim->cnt.qch_denials + 1);
+		return;
+	}
+	if (READ_ONCE(sim->mba_ran) && !(readl(sim->rscc_disable) & 1))
+		sim_rule_broken(sim, SIM_RULE_QCH_DOWN_RSCC_ON);
+	writel(0, q + QACCEPT_ACCEPT_REG);
+	WRITE_ONCE(sim->cnt.qch_takedowns, sim->cnt.qch_takedowns + 1);
+}
+
+/*
+ * One channel.  The driver gives a request 50 us, often less than the
+ * first execution of cold code takes under TCG, so the request's answer
+ * is computed on every pass, warm, and only written when it is due.
+ */
 static void sim_ext_step_qch(struct mss_sim *sim, unsigned int i)
 {
 	void __iomem *q = sim->qaccept + sim->qch_off[i];
 	bool req = readl(q + QACCEPT_REQ_REG) & 1;
 	bool acc = readl(q + QACCEPT_ACCEPT_REG) & 1;
+	bool deny = readl(q + QACCEPT_DENY_REG) & 1;
+	bool edge = req != sim->qch_req_seen[i];
+	enum sim_rule fault = sim_ext_request_fault(sim);
+	bool busy = sim_ext_bus_busy(sim);
+	bool accept;
 
-	if (req && !acc) {
-		if (READ_ONCE(sim->mss_asserted))
-			sim_rule_broken(sim, SIM_RULE_QCH_IN_RESET);
-		else if (!(readl(sim->force_clk_on) & 1))
-			sim_rule_broken(sim, SIM_RULE_QCH_CLK_OFF);
-		else if (readl(sim->rscc_disable) & 1)
-			sim_rule_broken(sim, SIM_RULE_QCH_RSCC_OFF);
-		writel(1, q + QACCEPT_ACCEPT_REG);
-		WRITE_ONCE(sim->cnt.qch_accepts, sim->cnt.qch_accepts + 1);
-	} else if (!req && acc) {
-		if (READ_ONCE(sim->mba_ran) && !(readl(sim->rscc_disable) & 1))
-			sim_rule_broken(sim, SIM_RULE_QCH_DOWN_RSCC_ON);
-		writel(0, q + QACCEPT_ACCEPT_REG);
-		WRITE_ONCE(sim->cnt.qch_takedowns, sim->cnt.qch_takedowns + 1);
+	sim->qch_req_seen[i] = req;
+	if (!req)
+		sim->qch_ignored[i] = false;
+
+	if (deny) {
+		/*
+		 * Denied: the driver asks again, then the traffic drains.  It
+		 * may have asked and taken the channel down again between two
+		 * passes; then it sees DENY once more and asks again.
+		 */
+		if (req) {
+			writel(0, q + QACCEPT_DENY_REG);
+			writel(busy, q + QACCEPT_ACTIVE_REG);
+		}
+		return;
 	}
+
+	/* A request: accepted once the clock side allows it */
+	accept = req && !acc && !fault && !sim->qch_ignored[i];
+	if (accept && atomic_read(&sim->qch_ignore) > 0 &&
+	    atomic_dec_if_positive(&sim->qch_ignore) >= 0) {
+		sim->qch_ignored[i] = true;
+		accept = false;
+	}
+	/* Only a fresh request in a wrong state is the driver's doing */
+	if (req && !acc && fault && edge)
+		sim_rule_broken(sim, fault);
+	writel(acc || accept, q + QACCEPT_ACCEPT_REG);
+	WRITE_ONCE(sim->cnt.qch_accepts, sim->cnt.qch_accepts + accept);
+
+	writel((acc || accept) && busy, q + QACCEPT_ACTIVE_REG);
+	if (!req && acc)
+		sim_ext_qch_takedown(sim, i, edge);
 }
 
 /**
@@ -182,7 +277,8 @@ static void sim_ext_step_qch(struct mss_sim *sim, unsigned int i)
  *
  * The answers are plain register writes; a reset callback running at the
  * same moment may have one overwritten by a stale one, which the next pass
- * corrects (the driver is not waiting then).
+ * corrects (the driver is not waiting then).  The Q-channels are reset
+ * under @hs_lock (sim_ext_reset()).
  */
 void sim_ext_step(struct mss_sim *sim)
 {
@@ -193,10 +289,47 @@ void sim_ext_step(struct mss_sim *sim)
 	if (!sim->qaccept)
 		return;
 
-	writel(readl(sim->force_clk_on) & 1 ? 0 : 1, sim->axim1_clk_off);
+	writel(!(readl(sim->force_clk_on) & 1) || READ_ONCE(sim->axim1_stuck),
+	       sim->axim1_clk_off);
 	writel(READ_ONCE(sim->mss_asserted) ? 1 : 0, sim->crypto_clk_off);
 	for (i = 0; i < SIM_NR_QCH; i++)
 		sim_ext_step_qch(sim, i);
+}
+
+/**
+ * sim_ext_watch() - watch the Q-channel requests closely for a while
+ * @sim: the simulator, without @hs_lock (an attendant between passes)
+ * @spins: how many times to look
+ *
+ * The driver gives a request 50 us and, on the rig's slow debug kernel,
+ * often runs out of them before it sleeps even once: only the attendant
+ * of another CPU can answer then, and a full pass of the handshakes takes
+ * about as long.  Between its passes an attendant looks at the REQ
+ * registers alone, and answers as soon as one changes.  It stops early
+ * when its CPU is wanted.
+ */
+void sim_ext_watch(struct mss_sim *sim, unsigned int spins)
+{
+	unsigned int i;
+
+	if (!sim->qaccept)
+		return;
+
+	while (spins-- && !need_resched()) {
+		for (i = 0; i < SIM_NR_QCH; i++) {
+			void __iomem *q = sim->qaccept + sim->qch_off[i];
+
+			if ((readl(q + QACCEPT_REQ_REG) & 1) !=
+			    READ_ONCE(sim->qch_req_seen[i]))
+				break;
+		}
+		if (i < SIM_NR_QCH) {
+			spin_lock(&sim->hs_lock);
+			sim_ext_step(sim);
+			spin_unlock(&sim->hs_lock);
+		}
+		cpu_relax();
+	}
 }
 
 /**
@@ -215,8 +348,84 @@ void sim_ext_status(struct mss_sim *sim, struct seq_file *m)
 		return;
 	seq_printf(m, "ext regs: force_clk_on %u rscc_disable %u\n",
 		   readl(sim->force_clk_on), readl(sim->rscc_disable));
-	for (i = 0; i < SIM_NR_QCH; i++)
-		seq_printf(m, "qchannel %s: %s\n", sim_qch_names[i],
-			   readl(sim->qaccept + sim->qch_off[i] +
-				 QACCEPT_ACCEPT_REG) ? "accepted" : "down");
+	seq_printf(m, "ext clocks: axim1 %s crypto %s\n",
+		   readl(sim->axim1_clk_off) ? "off" : "on",
+		   readl(sim->crypto_clk_off) ? "off" : "on");
+	for (i = 0; i < SIM_NR_QCH; i++) {
+		void __iomem *q = sim->qaccept + sim->qch_off[i];
+
+		seq_printf(m, "qchannel %s: %s (req %u active %u deny %u)\n",
+			   sim_qch_names[i],
+			   readl(q + QACCEPT_ACCEPT_REG) ? "accepted" : "down",
+			   readl(q + QACCEPT_REQ_REG),
+			   readl(q + QACCEPT_ACTIVE_REG),
+			   readl(q + QACCEPT_DENY_REG));
+	}
+}
+
+/**
+ * sim_ext_reset() - a modem reset clears the Q-channels' transactions
+ * @sim: the simulator, @lock held
+ *
+ * ACCEPT, DENY and ACTIVE go to zero; REQ is the driver's and stays, so
+ * a request still set is answered again once the modem is out of reset.
+ */
+void sim_ext_reset(struct mss_sim *sim)
+{
+	unsigned int i;
+
+	if (!sim->qaccept)
+		return;
+
+	spin_lock(&sim->hs_lock);
+	for (i = 0; i < SIM_NR_QCH; i++) {
+		void __iomem *q = sim->qaccept + sim->qch_off[i];
+
+		writel(0, q + QACCEPT_ACCEPT_REG);
+		writel(0, q + QACCEPT_ACTIVE_REG);
+		writel(0, q + QACCEPT_DENY_REG);
+		sim->qch_ignored[i] = false;
+		/* A request already set is not a fresh one afterwards */
+		sim->qch_req_seen[i] = readl(q + QACCEPT_REQ_REG) & 1;
+	}
+	spin_unlock(&sim->hs_lock);
+}
+
+static int sim_atomic_get(void *data, u64 *val)
+{
+	*val = atomic_read(data);
+
+	return 0;
+}
+
+static int sim_atomic_set(void *data, u64 val)
+{
+	if (val > INT_MAX)
+		return -EINVAL;
+	atomic_set(data, val);
+
+	return 0;
+}
+DEFINE_DEBUGFS_ATTRIBUTE(sim_atomic_fops, sim_atomic_get, sim_atomic_set,
+			 "%llu\n");
+
+/**
+ * sim_ext_debugfs_init() - the Q-channel and external clock fault knobs
+ * @sim: the simulator
+ * @dir: its debugfs directory
+ *
+ * qch_deny: deny the next N takedowns (the answers of the attendants,
+ * which count it down without @lock); qch_ignore: leave the next N
+ * requests unanswered; axim1_stuck: 1 keeps the AXIM1 clock off.
+ */
+void sim_ext_debugfs_init(struct mss_sim *sim, struct dentry *dir)
+{
+	if (!sim->qaccept)
+		return;
+
+	debugfs_create_file_unsafe("qch_deny", 0644, dir, &sim->qch_deny,
+				   &sim_atomic_fops);
+	debugfs_create_file_unsafe("qch_ignore", 0644, dir, &sim->qch_ignore,
+				   &sim_atomic_fops);
+	sim_debugfs_s32(sim, dir, "axim1_stuck", &sim->axim1_stuck);
 }

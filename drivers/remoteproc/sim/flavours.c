@@ -53,6 +53,7 @@ enum {
 	SIM_MSM8953,
 	SIM_MSM8974,
 	SIM_MSM8226,
+	SIM_SC7280,
 };
 
 #define SIM_PDS_CX_MX		(BIT(SIM_PD_CX) | BIT(SIM_PD_MX))
@@ -126,6 +127,16 @@ static const struct mss_sim_flavour mss_sim_flavours[] = {
 		.ext_bhs = true,
 		.pd_mask = BIT(SIM_PD_CX),
 	},
+	[SIM_SC7280] = {
+		.name = "sc7280",
+		.boot = SIM_BOOT_FSM,
+		.fsm_xo = true,
+		.reset = SIM_RESET_EXT,
+		.qchannels = true,
+		.vq6 = true,
+		.has_qmp = true,
+		.pd_mask = BIT(SIM_PD_CX) | BIT(SIM_PD_MSS),
+	},
 };
 
 #define SIM_MATCH(_soc, _idx) \
@@ -142,6 +153,7 @@ const struct of_device_id mss_sim_of_match[] = {
 	SIM_MATCH(msm8953, SIM_MSM8953),
 	SIM_MATCH(msm8974, SIM_MSM8974),
 	SIM_MATCH(msm8226, SIM_MSM8226),
+	SIM_MATCH(sc7280, SIM_SC7280),
 	{ }
 };
 MODULE_DEVICE_TABLE(of, mss_sim_of_match);

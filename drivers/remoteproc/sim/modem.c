@@ -8,7 +8,8 @@
  * in progress, 5-20 ms while a halt or stop may come, and until an event
  * otherwise.  For 50 ms after an event that starts a power-up or a
  * teardown (sim_attend()) attendant threads, one per CPU, also answer
- * the handshakes and sample the power-up order without sleeping.
+ * the handshakes and sample the power-up order without sleeping, and a
+ * real-time ticker per CPU answers them once per tick.
  * Interrupts are raised after the pass, without @lock.
  * The
  * state file and the hang, stop_ack, crash_on, crash and ready_delay_ms
@@ -104,7 +105,9 @@ void sim_kick(struct mss_sim *sim)
  * - the driver gives some handshakes less than a tick of the rig's kernel
  *   (sdm660's head switch 200 us, msm8226's external head switch and
  *   sc7280's Q-channels 50 us; there are no high-resolution timers), and
- *   sleeps while it waits: the attendant of its CPU runs then and answers;
+ *   sleeps while it waits until the next tick: the ticker of its CPU,
+ *   woken by the same tick, answers before it reads again, and the
+ *   attendant of its CPU runs in between;
  * - its power-up is a burst of writes with busy-wait delays and no sleep,
  *   on a kernel that is not preemptible: only an attendant running beside
  *   it, on another CPU, sees the steps in between, and only if the host
@@ -179,7 +182,37 @@ static int sim_attendant(void *data)
 	while (!kthread_should_stop()) {
 		if (sim_attentive(sim)) {
 			sim_handshakes(sim, true);
+			sim_ext_watch(sim, SIM_EXT_WATCH_SPINS);
 			cond_resched();
+			continue;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!kthread_should_stop() && !sim_attentive(sim))
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+
+	return 0;
+}
+
+/*
+ * A ticker: one per CPU beside the attendant, real-time, one pass per
+ * tick while attentive.  The driver's short waits sleep until the next
+ * tick (no high-resolution timers), and an attendant switched in while
+ * that tick is already due hands the CPU straight back (cond_resched()
+ * loops while a reschedule is pending), which on a busy host is the rule
+ * rather than the exception.  Woken by the same tick as the driver, the
+ * ticker runs first: every read the driver makes after a sleep follows a
+ * pass on its CPU, however little time the host gives that CPU.
+ */
+static int sim_ticker(void *data)
+{
+	struct mss_sim *sim = data;
+
+	while (!kthread_should_stop()) {
+		if (sim_attentive(sim)) {
+			sim_handshakes(sim, true);
+			schedule_timeout_interruptible(1);
 			continue;
 		}
 		set_current_state(TASK_INTERRUPTIBLE);
@@ -201,31 +234,48 @@ static void sim_attendants_stop(struct mss_sim *sim)
 	}
 }
 
+static int sim_attendant_start(struct mss_sim *sim,
+			       int (*fn)(void *data), unsigned int cpu,
+			       const char *name)
+{
+	struct task_struct *t;
+
+	t = kthread_create_on_cpu(fn, sim, cpu, name);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	if (fn == sim_ticker)
+		sched_set_fifo_low(t);
+	get_task_struct(t);
+	sim->attendants[sim->nr_attendants++] = t;
+	wake_up_process(t);
+
+	return 0;
+}
+
 static int sim_attendants_start(struct mss_sim *sim)
 {
 	unsigned int cpu;
+	int ret;
 
 	/*
 	 * Every flavour has a short handshake to answer: a power-up to
 	 * sample, a head switch or Q-channel acknowledgment, or the boot
 	 * FSM, which the driver gives 10 ms (sim_fsm_handshake()).
 	 */
-	sim->attendants = devm_kcalloc(sim->dev, nr_cpu_ids,
+	sim->attendants = devm_kcalloc(sim->dev, 2 * nr_cpu_ids,
 				       sizeof(*sim->attendants), GFP_KERNEL);
 	if (!sim->attendants)
 		return -ENOMEM;
 	for_each_online_cpu(cpu) {
-		struct task_struct *t;
-
-		t = kthread_create_on_cpu(sim_attendant, sim, cpu,
+		ret = sim_attendant_start(sim, sim_attendant, cpu,
 					  "mss_sim_att/%u");
-		if (IS_ERR(t)) {
+		if (!ret)
+			ret = sim_attendant_start(sim, sim_ticker, cpu,
+						  "mss_sim_tick/%u");
+		if (ret) {
 			sim_attendants_stop(sim);
-			return PTR_ERR(t);
+			return ret;
 		}
-		get_task_struct(t);
-		sim->attendants[sim->nr_attendants++] = t;
-		wake_up_process(t);
 	}
 
 	return 0;
@@ -297,6 +347,7 @@ const char *const sim_rule_names[SIM_NR_RULES] = {
 	[SIM_RULE_QCH_CLK_OFF] = "Q-channel requested with the AXIM1 clock not forced on",
 	[SIM_RULE_QCH_RSCC_OFF] = "Q-channel requested with RSCC disabled",
 	[SIM_RULE_QCH_DOWN_RSCC_ON] = "Q-channel taken down with RSCC enabled after the MBA ran",
+	[SIM_RULE_QCH_DOWN_BUSY] = "Q-channel taken down with the modem's AXI ports not halted",
 };
 EXPORT_SYMBOL_IF_KUNIT(sim_rule_names);
 
@@ -372,6 +423,7 @@ void sim_modem_reset(struct mss_sim *sim, bool hold)
 	write_seqcount_begin(&sim->regs_seq);
 	sim_regs_reset(sim);
 	write_seqcount_end(&sim->regs_seq);
+	sim_ext_reset(sim);
 	sim_lines_reset(sim);
 	sim->bus_active = false;
 	sim->mba_ran = false;

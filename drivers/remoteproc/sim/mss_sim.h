@@ -263,6 +263,7 @@ enum sim_region {
  * @ext_bhs_on: external head switch turned on (msm8226)
  * @qch_accepts: Q-channel requests accepted (sc7280)
  * @qch_takedowns: Q-channel takedowns accepted (sc7280)
+ * @qch_denials: Q-channel takedowns denied for traffic in flight (sc7280)
  * @mem_setups: LOAD_READY seen with TrustZone told where MPSS is
  *	(qcom_scm_pas_mem_setup(), msm8953)
  * @qmp_messages: AOSS QMP messages received
@@ -305,6 +306,7 @@ struct sim_counters {
 	u32 ext_bhs_on;
 	u32 qch_accepts;
 	u32 qch_takedowns;
+	u32 qch_denials;
 	u32 mem_setups;
 	u32 qmp_messages;
 	u32 doorbells;
@@ -470,6 +472,7 @@ enum sim_rule {
 	SIM_RULE_QCH_CLK_OFF,
 	SIM_RULE_QCH_RSCC_OFF,
 	SIM_RULE_QCH_DOWN_RSCC_ON,
+	SIM_RULE_QCH_DOWN_BUSY,
 	SIM_NR_RULES,
 };
 
@@ -525,6 +528,11 @@ struct mss_sim {
 	void __iomem *ext_bhs;
 	void __iomem *qaccept;
 	u32 qch_off[SIM_NR_QCH];
+	bool qch_req_seen[SIM_NR_QCH];	/* REQ at the last pass */
+	bool qch_ignored[SIM_NR_QCH];	/* a request left unanswered */
+	atomic_t qch_deny;		/* takedowns still to deny */
+	atomic_t qch_ignore;		/* requests still to leave unanswered */
+	s32 axim1_stuck;		/* the AXIM1 clock ignores force_clk_on */
 	void __iomem *ext_ctl;
 	void __iomem *force_clk_on;
 	void __iomem *rscc_disable;
@@ -705,6 +713,11 @@ void sim_q6_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 int sim_ext_init(struct mss_sim *sim);
 bool sim_ext_bhs_on(struct mss_sim *sim);
 void sim_ext_step(struct mss_sim *sim);
+void sim_ext_reset(struct mss_sim *sim);
+/* sim_ext_watch() checks between two passes of an attendant */
+#define SIM_EXT_WATCH_SPINS	1000
+void sim_ext_watch(struct mss_sim *sim, unsigned int spins);
+void sim_ext_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_ext_status(struct mss_sim *sim, struct seq_file *m);
 
 /* irq.c: the interrupt lines */

@@ -4,8 +4,8 @@
  * node's mss_restart and pdc_reset lines.  Asserting or pulsing
  * mss_restart resets the modem (registers, lines, boot state); before it
  * does, the simulator checks the flavour's reset sequence (pdc_reset held,
- * the AXI gating override set, the modem's AXI ports halted, the Q6
- * clamped after an MBA ran) and counts a sequence error for each rule the
+ * the AXI gating override set, RSCC enabled, the modem's AXI ports
+ * halted, the Q6 clamped after an MBA ran) and counts a sequence error for each rule the
  * driver broke.  Releasing mss_restart needs the MSS powered (the external
  * head switch on msm8226), and a running MSS is reset before its power
  * goes.  The callbacks run in the driver's context, so these
@@ -60,6 +60,10 @@ static void sim_check_restart(struct mss_sim *sim, bool pulse)
 	if (kind == SIM_RESET_SPARE && !pulse && sim->spare &&
 	    !(readl(sim->spare) & AXI_GATING_VALID_OVERRIDE))
 		sim_seq_error(sim, "mss_restart asserted without the AXI gating override");
+	/* sc7280: upstream re-enables RSCC before it holds pdc_reset */
+	if (kind == SIM_RESET_EXT && !pulse && sim->rscc_disable &&
+	    (readl(sim->rscc_disable) & 1))
+		sim_seq_error(sim, "mss_restart asserted with RSCC disabled");
 
 	if (sim->bus_active && !sim_ports_halted(sim))
 		sim_seq_error(sim, "mss_restart with the modem's AXI ports not halted");
@@ -76,6 +80,9 @@ static void sim_check_release(struct mss_sim *sim)
 {
 	if (!sim_ext_bhs_on(sim))
 		sim_seq_error(sim, "mss_restart released with the external head switch off");
+	/* sc7280: pdc_reset goes before mss_restart (upstream's EXT order) */
+	if (sim->fl->reset == SIM_RESET_EXT && sim->pdc_asserted)
+		sim_seq_error(sim, "mss_restart released with pdc_reset held");
 }
 
 static int sim_reset_assert(struct reset_controller_dev *rcdev,
