@@ -103,6 +103,8 @@
  *   cbcr_stuck      none, sleep (boot FSM), xo: that QDSP6SS clock branch
  *                   keeps CLKOFF set after a reset
  *   bhs_stuck       1: the head switch never sets BHS_EN_REST_ACK (sdm660)
+ *   ext_bhs_stuck   1: the external head switch's status never follows its
+ *                   enable bit (msm8226, ext.c)
  *   fail_power_on, fail_reset
  *                   fault-injection attributes (probability, times, space,
  *                   verbose, ...: Documentation/fault-injection/): a proxy

@@ -54,6 +54,7 @@ static const struct {
 	SIM_COUNTER(clamped_resets),
 	SIM_COUNTER(partial_samples),
 	SIM_COUNTER(ext_bhs_on),
+	SIM_COUNTER(ext_bhs_refused),
 	SIM_COUNTER(qch_accepts),
 	SIM_COUNTER(qch_takedowns),
 	SIM_COUNTER(qch_denials),

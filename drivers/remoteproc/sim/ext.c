@@ -168,6 +168,17 @@ bool sim_ext_bhs_on(struct mss_sim *sim)
 static void sim_ext_step_bhs(struct mss_sim *sim)
 {
 	u32 v = readl(sim->ext_bhs);
+	bool req = v & EXTERNAL_BHS_ON;
+
+	/* A switch that never comes on: the driver's 50 us poll times out */
+	if (READ_ONCE(sim->ext_bhs_stuck) && req && !(v & EXTERNAL_BHS_STATUS)) {
+		if (!sim->ext_bhs_req)
+			WRITE_ONCE(sim->cnt.ext_bhs_refused,
+				   sim->cnt.ext_bhs_refused + 1);
+		sim->ext_bhs_req = true;
+		return;
+	}
+	sim->ext_bhs_req = req;
 
 	if ((v & EXTERNAL_BHS_ON) && !(v & EXTERNAL_BHS_STATUS)) {
 		writel(v | EXTERNAL_BHS_STATUS, sim->ext_bhs);
@@ -414,12 +425,15 @@ DEFINE_DEBUGFS_ATTRIBUTE(sim_atomic_fops, sim_atomic_get, sim_atomic_set,
  * @sim: the simulator
  * @dir: its debugfs directory
  *
+ * ext_bhs_stuck: 1 keeps the external head switch's status off (msm8226).
  * qch_deny: deny the next N takedowns (the answers of the attendants,
  * which count it down without @lock); qch_ignore: leave the next N
  * requests unanswered; axim1_stuck: 1 keeps the AXIM1 clock off.
  */
 void sim_ext_debugfs_init(struct mss_sim *sim, struct dentry *dir)
 {
+	if (sim->ext_bhs)
+		sim_debugfs_s32(sim, dir, "ext_bhs_stuck", &sim->ext_bhs_stuck);
 	if (!sim->qaccept)
 		return;
 

@@ -261,6 +261,8 @@ enum sim_region {
  * @partial_samples: power-up samples that found the memory banks partly
  *	on: how often the order checks looked inside the bank loop
  * @ext_bhs_on: external head switch turned on (msm8226)
+ * @ext_bhs_refused: external head switch turned on but kept without
+ *	status (ext_bhs_stuck)
  * @qch_accepts: Q-channel requests accepted (sc7280)
  * @qch_takedowns: Q-channel takedowns accepted (sc7280)
  * @qch_denials: Q-channel takedowns denied for traffic in flight (sc7280)
@@ -304,6 +306,7 @@ struct sim_counters {
 	u32 clamped_resets;
 	u32 partial_samples;
 	u32 ext_bhs_on;
+	u32 ext_bhs_refused;
 	u32 qch_accepts;
 	u32 qch_takedowns;
 	u32 qch_denials;
@@ -486,7 +489,13 @@ struct sim_s32_hook {
 	s32 *val;
 };
 
-#define SIM_NR_S32_HOOKS	5
+/*
+ * Room for every sim_debugfs_s32() knob one flavour can have: fail_pbl,
+ * fail_mba, fail_mdata, fail_load, ready_delay_ms, and one of axim1_stuck
+ * (sc7280) or ext_bhs_stuck (msm8226), with room to spare; one more than
+ * this is a WARN at probe, which fails the boot in the rig.
+ */
+#define SIM_NR_S32_HOOKS	8
 
 /**
  * struct sim_pd - one simulated proxy power domain
@@ -533,6 +542,8 @@ struct mss_sim {
 	atomic_t qch_deny;		/* takedowns still to deny */
 	atomic_t qch_ignore;		/* requests still to leave unanswered */
 	s32 axim1_stuck;		/* the AXIM1 clock ignores force_clk_on */
+	s32 ext_bhs_stuck;		/* the external BHS status stays off */
+	bool ext_bhs_req;		/* EXTERNAL_BHS_ON seen set, last pass */
 	void __iomem *ext_ctl;
 	void __iomem *force_clk_on;
 	void __iomem *rscc_disable;
