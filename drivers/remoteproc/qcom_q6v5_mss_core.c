@@ -15,6 +15,7 @@
 #include <linux/elf.h>
 #include <linux/firmware.h>
 #include <linux/io.h>
+#include <linux/kref.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -733,6 +734,29 @@ static int mss_link_qmp(struct qcom_mss *mss)
 	return 0;
 }
 
+/*
+ * 6.12's rproc_add() drops the reference rproc_alloc() gave its caller
+ * when device_add() fails, and only then: the rproc is freed under the
+ * subdevices still to be removed from it, and devm_rproc_alloc() puts it
+ * once more (KASAN use-after-free, refcount underflow).  Hold a reference
+ * of our own across the call; it stands in for the one rproc_add() took,
+ * or is given back.
+ */
+static int mss_rproc_add(struct rproc *rproc)
+{
+	unsigned int refs;
+	int ret;
+
+	get_device(&rproc->dev);
+	refs = kref_read(&rproc->dev.kobj.kref);
+	ret = rproc_add(rproc);
+	if (ret && kref_read(&rproc->dev.kobj.kref) < refs)
+		return ret;
+	put_device(&rproc->dev);
+
+	return ret;
+}
+
 static int mss_probe(struct platform_device *pdev)
 {
 	const struct mss_soc *soc;
@@ -804,7 +828,7 @@ static int mss_probe(struct platform_device *pdev)
 		goto remove_subdevs;
 	}
 
-	ret = rproc_add(rproc);
+	ret = mss_rproc_add(rproc);
 	if (ret)
 		goto remove_sysmon;
 
