@@ -818,10 +818,25 @@ static int mss_probe(struct platform_device *pdev)
 	if (ret)
 		goto deinit;
 
+	/*
+	 * The glink and SSR helpers return nothing and may fail for want of
+	 * memory, leaving a subdevice their remove helpers would unlink
+	 * although it was never added (a NULL list entry); the glink one has
+	 * already dropped the node it still points to.
+	 */
 	qcom_add_glink_subdev(rproc, &mss->glink_subdev, "mpss");
+	if (mss->glink_subdev.node && !mss->glink_subdev.ssr_name) {
+		mss->glink_subdev.node = NULL;
+		ret = -ENOMEM;
+		goto deinit;
+	}
 	qcom_add_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_add_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_add_ssr_subdev(rproc, &mss->ssr_subdev, "mpss");
+	if (!mss->ssr_subdev.info) {
+		ret = -ENOMEM;
+		goto remove_pdm;
+	}
 	mss->sysmon = qcom_add_sysmon_subdev(rproc, "modem", mss->desc->ssctl_id);
 	if (IS_ERR(mss->sysmon)) {
 		ret = PTR_ERR(mss->sysmon);
@@ -844,6 +859,7 @@ remove_sysmon:
 	qcom_remove_sysmon_subdev(mss->sysmon);
 remove_subdevs:
 	qcom_remove_ssr_subdev(rproc, &mss->ssr_subdev);
+remove_pdm:
 	qcom_remove_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_remove_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_remove_glink_subdev(rproc, &mss->glink_subdev);
