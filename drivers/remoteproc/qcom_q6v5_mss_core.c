@@ -37,12 +37,24 @@
 
 /* ---- MBA -------------------------------------------------------------- */
 
-static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
+static int mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 {
 	const struct firmware *dp;
+	int ret;
 
-	if (request_firmware_direct(&dp, "msadp", mss->dev))
-		return;
+	/*
+	 * No debug policy is the normal case.  One that is there but cannot
+	 * be read (no memory, an I/O error) must fail the start rather than
+	 * boot the modem silently without it.
+	 */
+	ret = request_firmware_direct(&dp, "msadp", mss->dev);
+	if (ret == -ENOENT)
+		return 0;
+	if (ret) {
+		dev_err(mss->dev, "unable to load debug policy msadp: %d\n",
+			ret);
+		return ret;
+	}
 
 	/* The debug policy sits right after the 1 MiB the MBA may use */
 	if (SZ_1M + dp->size <= mss->mem.region[MSS_REGION_MBA].size) {
@@ -51,6 +63,8 @@ static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 	}
 
 	release_firmware(dp);
+
+	return 0;
 }
 
 static int mss_load(struct rproc *rproc, const struct firmware *fw)
@@ -59,6 +73,7 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
 	size_t len = fw->size;
 	void *region;
+	int ret;
 
 	if (fw->size > mba->size || fw->size > MSS_MBA_MAX_SIZE) {
 		dev_err(mss->dev, "MBA image of %zu bytes does not fit\n",
@@ -91,10 +106,10 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 	 * its authentication, not be completed by the previous one's bytes.
 	 */
 	memset(region + len, 0, mba->size - len);
-	mss_debug_policy_load(mss, region);
+	ret = mss_debug_policy_load(mss, region);
 	memunmap(region);
 
-	return 0;
+	return ret;
 }
 
 static void mss_dump_mba_logs(struct qcom_mss *mss)
