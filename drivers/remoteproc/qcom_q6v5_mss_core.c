@@ -15,6 +15,7 @@
 #include <linux/elf.h>
 #include <linux/firmware.h>
 #include <linux/io.h>
+#include <linux/kref.h>
 #include <linux/module.h>
 #include <linux/of.h>
 #include <linux/of_platform.h>
@@ -36,12 +37,24 @@
 
 /* ---- MBA -------------------------------------------------------------- */
 
-static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
+static int mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 {
 	const struct firmware *dp;
+	int ret;
 
-	if (request_firmware_direct(&dp, "msadp", mss->dev))
-		return;
+	/*
+	 * No debug policy is the normal case.  One that is there but cannot
+	 * be read (no memory, an I/O error) must fail the start rather than
+	 * boot the modem silently without it.
+	 */
+	ret = request_firmware_direct(&dp, "msadp", mss->dev);
+	if (ret == -ENOENT)
+		return 0;
+	if (ret) {
+		dev_err(mss->dev, "unable to load debug policy msadp: %d\n",
+			ret);
+		return ret;
+	}
 
 	/* The debug policy sits right after the 1 MiB the MBA may use */
 	if (SZ_1M + dp->size <= mss->mem.region[MSS_REGION_MBA].size) {
@@ -50,6 +63,8 @@ static void mss_debug_policy_load(struct qcom_mss *mss, void *mba_region)
 	}
 
 	release_firmware(dp);
+
+	return 0;
 }
 
 static int mss_load(struct rproc *rproc, const struct firmware *fw)
@@ -58,6 +73,7 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 	const struct mss_mdata_region *mba = &mss->mem.region[MSS_REGION_MBA];
 	size_t len = fw->size;
 	void *region;
+	int ret;
 
 	if (fw->size > mba->size || fw->size > MSS_MBA_MAX_SIZE) {
 		dev_err(mss->dev, "MBA image of %zu bytes does not fit\n",
@@ -90,10 +106,10 @@ static int mss_load(struct rproc *rproc, const struct firmware *fw)
 	 * its authentication, not be completed by the previous one's bytes.
 	 */
 	memset(region + len, 0, mba->size - len);
-	mss_debug_policy_load(mss, region);
+	ret = mss_debug_policy_load(mss, region);
 	memunmap(region);
 
-	return 0;
+	return ret;
 }
 
 static void mss_dump_mba_logs(struct qcom_mss *mss)
@@ -733,6 +749,29 @@ static int mss_link_qmp(struct qcom_mss *mss)
 	return 0;
 }
 
+/*
+ * 6.12's rproc_add() drops the reference rproc_alloc() gave its caller
+ * when device_add() fails, and only then: the rproc is freed under the
+ * subdevices still to be removed from it, and devm_rproc_alloc() puts it
+ * once more (KASAN use-after-free, refcount underflow).  Hold a reference
+ * of our own across the call; it stands in for the one rproc_add() took,
+ * or is given back.
+ */
+static int mss_rproc_add(struct rproc *rproc)
+{
+	unsigned int refs;
+	int ret;
+
+	get_device(&rproc->dev);
+	refs = kref_read(&rproc->dev.kobj.kref);
+	ret = rproc_add(rproc);
+	if (ret && kref_read(&rproc->dev.kobj.kref) < refs)
+		return ret;
+	put_device(&rproc->dev);
+
+	return ret;
+}
+
 static int mss_probe(struct platform_device *pdev)
 {
 	const struct mss_soc *soc;
@@ -794,17 +833,32 @@ static int mss_probe(struct platform_device *pdev)
 	if (ret)
 		goto deinit;
 
+	/*
+	 * The glink and SSR helpers return nothing and may fail for want of
+	 * memory, leaving a subdevice their remove helpers would unlink
+	 * although it was never added (a NULL list entry); the glink one has
+	 * already dropped the node it still points to.
+	 */
 	qcom_add_glink_subdev(rproc, &mss->glink_subdev, "mpss");
+	if (mss->glink_subdev.node && !mss->glink_subdev.ssr_name) {
+		mss->glink_subdev.node = NULL;
+		ret = -ENOMEM;
+		goto deinit;
+	}
 	qcom_add_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_add_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_add_ssr_subdev(rproc, &mss->ssr_subdev, "mpss");
+	if (!mss->ssr_subdev.info) {
+		ret = -ENOMEM;
+		goto remove_pdm;
+	}
 	mss->sysmon = qcom_add_sysmon_subdev(rproc, "modem", mss->desc->ssctl_id);
 	if (IS_ERR(mss->sysmon)) {
 		ret = PTR_ERR(mss->sysmon);
 		goto remove_subdevs;
 	}
 
-	ret = rproc_add(rproc);
+	ret = mss_rproc_add(rproc);
 	if (ret)
 		goto remove_sysmon;
 
@@ -820,6 +874,7 @@ remove_sysmon:
 	qcom_remove_sysmon_subdev(mss->sysmon);
 remove_subdevs:
 	qcom_remove_ssr_subdev(rproc, &mss->ssr_subdev);
+remove_pdm:
 	qcom_remove_pdm_subdev(rproc, &mss->pdm_subdev);
 	qcom_remove_smd_subdev(rproc, &mss->smd_subdev);
 	qcom_remove_glink_subdev(rproc, &mss->glink_subdev);

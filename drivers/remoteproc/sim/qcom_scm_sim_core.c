@@ -27,6 +27,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/platform_device.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 #include "qcom_scm_sim_priv.h"
@@ -226,6 +227,17 @@ int qcom_scm_assign_mem(phys_addr_t mem_addr, size_t mem_sz, u64 *srcvm,
 			const struct qcom_scm_vmperm *newvm,
 			unsigned int dest_cnt)
 {
+#ifdef CONFIG_FAULT_INJECTION
+	/*
+	 * The simulator's bookkeeping stands for TrustZone, which does not
+	 * allocate Linux memory: a fault injection sweep of the caller
+	 * (/proc/thread-self/fail-nth, the rig's mss-failslab) must not
+	 * fail it.  Refused assignments are fail_assign's business.
+	 */
+	unsigned int fail_nth = current->fail_nth;
+
+	current->fail_nth = 0;
+#endif
 	int ret;
 
 	mutex_lock(&sim_lock);
@@ -242,6 +254,9 @@ int qcom_scm_assign_mem(phys_addr_t mem_addr, size_t mem_sz, u64 *srcvm,
 	if (ret)
 		sim_assign_failures++;
 	mutex_unlock(&sim_lock);
+#ifdef CONFIG_FAULT_INJECTION
+	current->fail_nth = fail_nth;
+#endif
 
 	return ret;
 }

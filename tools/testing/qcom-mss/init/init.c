@@ -24,7 +24,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -38,6 +37,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/elf.h>
 
 #include "mss_host.h"
 
@@ -460,7 +460,8 @@ enum op {
 	OP_WRITE_ANY, OP_EXPECT,
 	OP_EXPECT_CONTAINS, OP_EXPECT_SAME, OP_EXPECT_ABSENT, OP_RPROC, OP_KMSG_MARK,
 	OP_KMSG_EXPECT, OP_KMSG_ABSENT, OP_SLEEP, OP_SHOW, OP_BG, OP_END_BG,
-	OP_WAIT, OP_SET, OP_COPY, OP_RM, OP_WRITE_EACH,
+	OP_WAIT, OP_SET, OP_COPY, OP_RM, OP_SWEEP, OP_SWEEP_ABSORBED,
+	OP_END_SWEEP, OP_WRITE_EACH, OP_MODULE_TEXT, OP_SYMBOL_RANGE,
 };
 
 static const struct opdef {
@@ -491,7 +492,12 @@ static const struct opdef {
 	{ "set",		OP_SET,			2, -1 },
 	{ "copy",		OP_COPY,		2, 2 },
 	{ "rm",			OP_RM,			1, 1 },
-	{ "write-each",		OP_WRITE_EACH,		2, -1 },
+	{ "sweep",		OP_SWEEP,		3, -1 },
+	{ "sweep-absorbed",	OP_SWEEP_ABSORBED,	0, 0 },
+	{ "end-sweep",		OP_END_SWEEP,		0, 0 },
+	{ "write-each",		OP_WRITE_EACH,		3, -1 },
+	{ "module-text",	OP_MODULE_TEXT,		4, 4 },
+	{ "symbol-range",	OP_SYMBOL_RANGE,	3, 3 },
 };
 
 struct cmd {
@@ -502,7 +508,8 @@ struct cmd {
 	int nval;		/* words of the VALUE/TEXT part */
 	long timeout_ms;
 	int test;		/* OP_TEST: index into tests[] */
-	int end;		/* OP_BG: index of its end-bg */
+	int end;		/* OP_BG, OP_SWEEP: index of its end-bg/end-sweep */
+	int absorbed;		/* OP_SWEEP: index of its sweep-absorbed, or -1 */
 };
 
 static struct cmd *cmds;
@@ -717,7 +724,6 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 	}
 	case OP_WRITE:
 	case OP_WRITE_ANY:
-	case OP_WRITE_EACH:
 		c->nval = argc - 1;
 		break;
 	case OP_RMMOD_FAIL:
@@ -762,6 +768,23 @@ static int add_cmd(const struct opdef *def, int argc, char **argv, char *where,
 		if (!valid_var(argv[0]))
 			return perr(where, "set: '%s' is not a variable name", argv[0]);
 		c->nval = argc - 1;
+		break;
+	case OP_SWEEP:
+		if (!valid_var(argv[0]))
+			return perr(where, "sweep: '%s' is not a variable name", argv[0]);
+		if (!all_digits(argv[1]) || strlen(argv[1]) > 6)
+			return perr(where, "sweep: '%s' is not a minimum number of failure points",
+				    argv[1]);
+		c->nval = argc - 3;
+		break;
+	case OP_WRITE_EACH:
+		c->nval = argc - 2;
+		break;
+	case OP_MODULE_TEXT:
+	case OP_SYMBOL_RANGE:
+		if (!valid_var(argv[0]) || !valid_var(argv[1]))
+			return perr(where, "%s: '%s' or '%s' is not a variable name",
+				    def->name, argv[0], argv[1]);
 		break;
 	case OP_WAIT:
 		if (argc == 2) {
@@ -1258,39 +1281,6 @@ static int do_write(const struct cmd *c, bool want_fail)
 	return ret;
 }
 
-/*
- * write-each GLOB VALUE: every file GLOB matches (at least one) takes
- * VALUE, e.g. each slab cache's "shrink" before a memory snapshot
- */
-static int do_write_each(const struct cmd *c)
-{
-	char *pattern = expand(c->argv[0]), *val;
-	const char *stage;
-	glob_t g = { 0 };
-	int ret = 0, r;
-	size_t i;
-
-	if (!pattern)
-		return -1;
-	val = join(c, 1, c->nval);
-	if (!val) {
-		free(pattern);
-		return -1;
-	}
-	r = glob(pattern, 0, NULL, &g);
-	if (r || !g.gl_pathc)
-		ret = failf("write-each %s: no file matches", pattern);
-	for (i = 0; !ret && i < g.gl_pathc; i++)
-		if (write_file(g.gl_pathv[i], val, &stage))
-			ret = failf("write-each %s '%s': %s: %s", g.gl_pathv[i],
-				    esc(val), stage, errstr(errno));
-	if (!r)
-		globfree(&g);
-	free(pattern);
-	free(val);
-	return ret;
-}
-
 /* Two files hold the same text (e.g. a driver's record and the ledger) */
 static int do_expect_same(const struct cmd *c)
 {
@@ -1535,6 +1525,227 @@ static int do_kmsg_absent(const struct cmd *c)
 	return ret;
 }
 
+/*
+ * write-each DIR FILE VALUE...: write VALUE to DIR/ENTRY/FILE for every
+ * entry of DIR (e.g. every slab cache's failslab flag); each write must
+ * succeed and there must be at least one.
+ */
+static int do_write_each(const struct cmd *c)
+{
+	char *dir = expand(c->argv[0]), *file = expand(c->argv[1]), *val = NULL;
+	struct dirent *de;
+	const char *stage;
+	int ret = 0, n = 0;
+	DIR *d = NULL;
+
+	if (!dir || !file) {
+		ret = -1;
+		goto out;
+	}
+	val = join(c, 2, c->nval);
+	if (!val) {
+		ret = -1;
+		goto out;
+	}
+	d = opendir(dir);
+	if (!d) {
+		ret = failf("write-each %s: %s", dir, errstr(errno));
+		goto out;
+	}
+	while ((de = readdir(d))) {
+		char *path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s/%s", dir, de->d_name, file);
+		if (write_file(path, val, &stage))
+			ret = failf("write-each: write %s '%s': %s: %s", path,
+				    esc(val), stage, errstr(errno));
+		free(path);
+		if (ret)
+			goto out;
+		n++;
+	}
+	if (!n)
+		ret = failf("write-each %s: no entries", dir);
+	else
+		out("# write-each %s/*/%s '%s': %d files", dir, file, esc(val), n);
+out:
+	if (d)
+		closedir(d);
+	free(dir);
+	free(file);
+	free(val);
+	return ret;
+}
+
+/*
+ * module-text START END MODULE KO: ${START} and ${END} := the bounds (hex)
+ * of MODULE's core text as loaded, the executable sections of KO (its .ko
+ * file, for their sizes) at the addresses /sys/module/MODULE/sections
+ * gives them.  Init sections are freed once the module is live and are
+ * left out.  This is the range the kernel's fault injection stack filter
+ * takes (require-start/require-end): a call fails only when a frame of
+ * its stack lies in it, so the module's callees count too.
+ */
+static int do_module_text(const struct cmd *c)
+{
+	char *mod = expand(c->argv[2]), *ko = expand(c->argv[3]);
+	unsigned long lo = ~0UL, hi = 0;
+	const struct elf64_shdr *sh;
+	const struct elf64_hdr *eh;
+	const char *names;
+	char *img = NULL;
+	size_t len = 0;
+	int ret = 0, n = 0;
+
+	if (!mod || !ko) {
+		ret = -1;
+		goto out;
+	}
+	img = read_file_len(ko, 64 << 20, &len);
+	if (!img) {
+		ret = failf("module-text: cannot read %s", ko);
+		goto out;
+	}
+	eh = (const struct elf64_hdr *)img;
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 || !eh->e_shnum ||
+	    eh->e_shentsize != sizeof(*sh) || eh->e_shstrndx >= eh->e_shnum ||
+	    eh->e_shoff > len || (len - eh->e_shoff) / sizeof(*sh) < eh->e_shnum) {
+		ret = failf("module-text: %s is not a 64-bit ELF module", ko);
+		goto out;
+	}
+	sh = (const struct elf64_shdr *)(img + eh->e_shoff);
+	if (sh[eh->e_shstrndx].sh_offset >= len) {
+		ret = failf("module-text: %s: bad section names", ko);
+		goto out;
+	}
+	names = img + sh[eh->e_shstrndx].sh_offset;
+	for (int i = 0; i < eh->e_shnum; i++) {
+		const struct elf64_shdr *s = &sh[i];
+		unsigned long addr;
+		char *path, *v, *end;
+		const char *name;
+
+		if ((s->sh_flags & (SHF_ALLOC | SHF_EXECINSTR)) !=
+		    (SHF_ALLOC | SHF_EXECINSTR) || !s->sh_size)
+			continue;
+		if (s->sh_name >= len - sh[eh->e_shstrndx].sh_offset) {
+			ret = failf("module-text: %s: bad section name", ko);
+			goto out;
+		}
+		name = names + s->sh_name;
+		if (!strncmp(name, ".init", 5))
+			continue;
+		path = xasprintf("/sys/module/%s/sections/%s", mod, name);
+		v = read_file(path, 64);
+		addr = v ? strtoul(v, &end, 16) : 0;
+		if (!v || !addr || (*end && *end != '\n')) {
+			ret = failf("module-text: %s: %s", path,
+				    v ? "not an address (kptr_restrict?)" : errstr(errno));
+			free(path);
+			free(v);
+			goto out;
+		}
+		free(path);
+		free(v);
+		if (addr < lo)
+			lo = addr;
+		if (addr + s->sh_size > hi)
+			hi = addr + s->sh_size;
+		n++;
+	}
+	if (!n) {
+		ret = failf("module-text: %s has no executable section", ko);
+		goto out;
+	}
+	{
+		char *a = xasprintf("0x%lx", lo), *b = xasprintf("0x%lx", hi);
+
+		set_var(c->argv[0], a);
+		set_var(c->argv[1], b);
+		out("# module-text %s: %s-%s (%d sections)", mod, a, b, n);
+		free(a);
+		free(b);
+	}
+out:
+	free(mod);
+	free(ko);
+	free(img);
+	return ret;
+}
+
+/*
+ * symbol-range START END SYMBOL: ${START} and ${END} := the bounds (hex)
+ * of the kernel function SYMBOL, from /proc/kallsyms: its address and the
+ * next higher one of any symbol (a stack filter's reject range).
+ */
+static int do_symbol_range(const struct cmd *c)
+{
+	char *sym = expand(c->argv[2]), *ks = NULL, *line, *save = NULL;
+	unsigned long addr = 0, next = ~0UL;
+	int found = 0, ret = 0;
+
+	if (!sym)
+		return -1;
+	ks = read_file("/proc/kallsyms", 64 << 20);
+	if (!ks) {
+		ret = failf("symbol-range: /proc/kallsyms: %s", errstr(errno));
+		goto out;
+	}
+	for (line = strtok_r(ks, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char type, name[256];
+		unsigned long a;
+
+		if (sscanf(line, "%lx %c %255s", &a, &type, name) != 3)
+			continue;
+		if (!strcmp(name, sym) && strchr("tT", type)) {
+			found++;
+			addr = a;
+		}
+	}
+	if (found != 1 || !addr) {
+		ret = failf("symbol-range %s: %s", sym,
+			    found > 1 ? "more than one text symbol of that name" :
+			    found ? "address hidden (kptr_restrict?)" :
+			    "no such text symbol");
+		goto out;
+	}
+	/* the list was cut into lines above: read it again for the next one */
+	free(ks);
+	ks = read_file("/proc/kallsyms", 64 << 20);
+	if (!ks) {
+		ret = failf("symbol-range: /proc/kallsyms: %s", errstr(errno));
+		goto out;
+	}
+	for (line = strtok_r(ks, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		unsigned long a = strtoul(line, NULL, 16);
+
+		if (a > addr && a < next)
+			next = a;
+	}
+	if (next == ~0UL) {
+		ret = failf("symbol-range %s: no symbol after it", sym);
+		goto out;
+	}
+	{
+		char *a = xasprintf("0x%lx", addr), *b = xasprintf("0x%lx", next);
+
+		set_var(c->argv[0], a);
+		set_var(c->argv[1], b);
+		out("# symbol-range %s: %s-%s", sym, a, b);
+		free(a);
+		free(b);
+	}
+out:
+	free(sym);
+	free(ks);
+	return ret;
+}
+
 /* Background blocks running in the current test */
 #define MAX_BG	16
 static struct {
@@ -1641,7 +1852,6 @@ static int run_cmd(const struct cmd *c)
 	case OP_RMMOD_FAIL:	return do_rmmod(c, true);
 	case OP_WRITE_ANY:	return do_write_any(c);
 	case OP_WRITE:		return do_write(c, false);
-	case OP_WRITE_EACH:	return do_write_each(c);
 	case OP_WRITE_FAIL:	return do_write(c, true);
 	case OP_EXPECT:		return do_expect(c, false);
 	case OP_EXPECT_CONTAINS: return do_expect(c, true);
@@ -1659,12 +1869,164 @@ static int run_cmd(const struct cmd *c)
 	case OP_SET:		return do_set(c);
 	case OP_COPY:		return do_copy(c);
 	case OP_RM:		return do_rm(c);
+	case OP_WRITE_EACH:	return do_write_each(c);
+	case OP_MODULE_TEXT:	return do_module_text(c);
+	case OP_SYMBOL_RANGE:	return do_symbol_range(c);
+	case OP_SWEEP:		/* run by the main loop */
+	case OP_SWEEP_ABSORBED:
+	case OP_END_SWEEP:
 	case OP_BG:		/* started by the main loop */
 	case OP_END_BG:
 	case OP_TEST:
 		break;
 	}
 	return 0;
+}
+
+/*
+ * sweep VAR MIN PATH VALUE... BODY [sweep-absorbed ABSORBED] end-sweep:
+ * fail each fault injection point of one write in turn, through the
+ * calling task's /proc/thread-self/fail-nth (lib/fault-inject.c: with N
+ * there, the Nth call of this task that passes a fault_attr's stack
+ * filter fails, whatever the attr's probability).  For N = 1, 2, ...: set
+ * N, write VALUE to PATH, read fail-nth back.  Still non-zero: the write
+ * made fewer than N calls and none failed, so it must have succeeded and
+ * the sweep is complete.  Zero: call N failed; the write must have failed
+ * (with any error), and BODY checks what it left behind with ${VAR} = N.
+ * A write that succeeded although call N failed fails the sweep, unless
+ * the block has a sweep-absorbed part: then that part runs instead (the
+ * kernel's own allocators retry some failures, e.g. a high-order slab
+ * page with a smaller order) and should undo the write.  Afterwards ${VAR}
+ * is the number of failure points, which must be at least MIN.
+ */
+#define FAIL_NTH	"/proc/thread-self/fail-nth"
+#define MAX_SWEEP	100000
+
+static int run_block(int from, int to, const char *what)
+{
+	for (int i = from; i < to; i++) {
+		free(why);
+		why = NULL;
+		if (run_cmd(&cmds[i])) {
+			char *w = why;
+
+			why = NULL;
+			failf("%s: %s: %s", what, cmds[i].where, w ? w : "failed");
+			free(w);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int run_sweep(const struct cmd *c, int idx)
+{
+	int body_end = c->absorbed >= 0 ? c->absorbed : c->end;
+	int min = atoi(c->argv[1]), nth = -1, ret = 0, n, failed = 0, absorbed = 0;
+	char *path = expand(c->argv[2]), *val = NULL, *buf = NULL, *what;
+	char num[24];
+	size_t len;
+
+	if (!path)
+		return -1;
+	val = join(c, 3, c->nval);
+	if (!val) {
+		ret = -1;
+		goto out;
+	}
+	buf = xasprintf("%s\n", val);
+	len = strlen(buf);
+	nth = open(FAIL_NTH, O_RDWR | O_CLOEXEC);
+	if (nth < 0) {
+		ret = failf("sweep: %s: %s (CONFIG_FAULT_INJECTION?)", FAIL_NTH,
+			    errstr(errno));
+		goto out;
+	}
+	for (n = 1; ; n++) {
+		ssize_t w, r;
+		int fd, e, left;
+
+		if (n > MAX_SWEEP) {
+			ret = failf("sweep %s: still failing after %d points", path,
+				    MAX_SWEEP);
+			goto out;
+		}
+		/* opened first: only the write itself runs with fail-nth set */
+		fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (fd < 0) {
+			ret = failf("sweep %s (point %d): open: %s", path, n,
+				    errstr(errno));
+			goto out;
+		}
+		snprintf(num, sizeof(num), "%d", n);
+		if (pwrite(nth, num, strlen(num), 0) != (ssize_t)strlen(num)) {
+			ret = failf("sweep: write %s: %s", FAIL_NTH, errstr(errno));
+			close(fd);
+			goto out;
+		}
+		w = write(fd, buf, len);
+		e = errno;
+		r = pread(nth, num, sizeof(num) - 1, 0);
+		if (r > 0)
+			num[r] = 0;
+		left = r > 0 ? atoi(num) : -1;
+		/* off before anything else runs, even if the read failed */
+		if (pwrite(nth, "0", 1, 0) != 1 || left < 0) {
+			ret = failf("sweep: %s: %s", FAIL_NTH, errstr(errno));
+			close(fd);
+			goto out;
+		}
+		if (close(fd) && w == (ssize_t)len) {
+			w = -1;
+			e = errno;
+		}
+		if (left) {
+			/* fewer than n calls: nothing was injected */
+			if (w != (ssize_t)len) {
+				ret = failf("sweep %s '%s': %s with no fault injected (%d points)",
+					    path, esc(val),
+					    w < 0 ? errstr(e) : "short write", n - 1);
+				goto out;
+			}
+			break;
+		}
+		snprintf(num, sizeof(num), "%d", n);
+		set_var(c->argv[0], num);
+		if (w == (ssize_t)len) {
+			if (c->absorbed < 0) {
+				ret = failf("sweep %s '%s': call %d failed but the write succeeded",
+					    path, esc(val), n);
+				goto out;
+			}
+			out("# sweep %s: point %d absorbed (the write succeeded)",
+			    path, n);
+			absorbed++;
+			what = xasprintf("sweep point %d (absorbed)", n);
+			ret = run_block(c->absorbed + 1, c->end, what);
+		} else {
+			failed++;
+			what = xasprintf("sweep point %d (%s)", n,
+					 w < 0 ? errno_name(e) : "short write");
+			ret = run_block(idx + 1, body_end, what);
+		}
+		free(what);
+		if (ret)
+			goto out;
+	}
+	snprintf(num, sizeof(num), "%d", n - 1);
+	set_var(c->argv[0], num);
+	out("# sweep %s '%s': %d failure points, %d failed the write, %d absorbed",
+	    path, esc(val), n - 1, failed, absorbed);
+	if (n - 1 < min)
+		ret = failf("sweep %s '%s': %d failure points, expected at least %d",
+			    path, esc(val), n - 1, min);
+out:
+	if (nth >= 0)
+		close(nth);
+	free(path);
+	free(val);
+	free(buf);
+	return ret;
 }
 
 /* Kernel messages logged while a failed command ran, as diagnostics */
@@ -2038,13 +2400,37 @@ static void fail_whole(const char *test, const char *where, const char *msg)
  */
 static int check_bg(void)
 {
-	int open_bg = -1;
+	int open_bg = -1, open_sweep = -1;
 
 	for (int i = 0; i < ncmds; i++) {
 		struct cmd *c = &cmds[i];
 
 		switch (c->def->op) {
+		case OP_SWEEP:
+			if (open_sweep >= 0)
+				return perr(c->where, "sweep inside sweep");
+			if (open_bg >= 0)
+				return perr(c->where, "sweep inside bg %s",
+					    cmds[open_bg].argv[0]);
+			open_sweep = i;
+			c->absorbed = -1;
+			break;
+		case OP_SWEEP_ABSORBED:
+			if (open_sweep < 0)
+				return perr(c->where, "sweep-absorbed without sweep");
+			if (cmds[open_sweep].absorbed >= 0)
+				return perr(c->where, "sweep-absorbed twice");
+			cmds[open_sweep].absorbed = i;
+			break;
+		case OP_END_SWEEP:
+			if (open_sweep < 0)
+				return perr(c->where, "end-sweep without sweep");
+			cmds[open_sweep].end = i;
+			open_sweep = -1;
+			break;
 		case OP_BG:
+			if (open_sweep >= 0)
+				return perr(c->where, "bg inside sweep");
 			if (open_bg >= 0)
 				return perr(c->where, "bg inside bg %s", cmds[open_bg].argv[0]);
 			open_bg = i;
@@ -2058,8 +2444,12 @@ static int check_bg(void)
 		case OP_TEST:
 			if (open_bg >= 0)
 				return perr(cmds[open_bg].where, "bg without end-bg");
+			if (open_sweep >= 0)
+				return perr(cmds[open_sweep].where, "sweep without end-sweep");
 			break;
 		case OP_WAIT:
+			if (open_sweep >= 0)
+				return perr(c->where, "wait inside sweep");
 			if (open_bg >= 0)
 				return perr(c->where, "wait inside bg %s", cmds[open_bg].argv[0]);
 			break;
@@ -2069,6 +2459,8 @@ static int check_bg(void)
 	}
 	if (open_bg >= 0)
 		return perr(cmds[open_bg].where, "bg without end-bg");
+	if (open_sweep >= 0)
+		return perr(cmds[open_sweep].where, "sweep without end-sweep");
 
 	/* every bg is waited for once in its test, every wait has its bg */
 	for (int i = 0; i < ncmds; i++) {
@@ -2251,7 +2643,18 @@ int main(int argc, char **argv)
 				continue;
 			}
 		}
-		if ((c->def->op == OP_BG && why) || run_cmd(c)) {
+		if (c->def->op == OP_SWEEP) {
+			int r = run_sweep(c, i);
+
+			/* the rest of the test after end-sweep, or skipped */
+			i = c->end;
+			if (!r)
+				continue;
+			if (!why)
+				failf("sweep failed");
+		}
+		if ((c->def->op == OP_BG && why) || (c->def->op == OP_SWEEP && why) ||
+		    run_cmd(c)) {
 			out("# %s: %s", c->where, why ? why : "failed");
 			show_kernel_context(&ctx);
 			failed = true;
