@@ -355,28 +355,20 @@ static int mss_request_modem(struct qcom_mss *mss, const struct firmware **fw)
 	return ret;
 }
 
+/* Write segment @idx through @ptr, the mapping of its load address */
 static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 			    const struct elf32_phdr *phdr, int idx,
-			    char *seg_name, size_t name_len, phys_addr_t addr)
+			    char *seg_name, size_t name_len, void *ptr)
 {
 	const struct firmware *seg;
-	void *ptr;
-	int ret = 0;
-
-	ptr = mss_mem_map(&mss->mem, addr, phdr->p_memsz);
-	if (!ptr) {
-		dev_err(mss->dev, "unable to map segment %d at %pa+%x\n", idx,
-			&addr, phdr->p_memsz);
-		return -EBUSY;
-	}
+	int ret;
 
 	if (phdr->p_filesz && phdr->p_offset < fw->size) {
 		/* The image is not split: the segment is in this file */
 		if ((u64)phdr->p_offset + phdr->p_filesz > fw->size) {
 			dev_err(mss->dev, "segment %d truncated in %s\n", idx,
 				mss->mpss_image);
-			ret = -EINVAL;
-			goto unmap;
+			return -EINVAL;
 		}
 		memcpy(ptr, fw->data + phdr->p_offset, phdr->p_filesz);
 	} else if (phdr->p_filesz) {
@@ -385,14 +377,14 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 		if (ret) {
 			dev_err(mss->dev, "segment %d has no .bNN file name\n",
 				idx);
-			goto unmap;
+			return ret;
 		}
 		ret = request_firmware_into_buf(&seg, seg_name, mss->dev, ptr,
 						phdr->p_filesz);
 		if (ret) {
 			dev_err(mss->dev, "failed to load %s: %d\n", seg_name,
 				ret);
-			goto unmap;
+			return ret;
 		}
 		if (seg->size != phdr->p_filesz) {
 			dev_err(mss->dev, "segment %d truncated in %s\n", idx,
@@ -401,13 +393,103 @@ static int mss_load_segment(struct qcom_mss *mss, const struct firmware *fw,
 		}
 		release_firmware(seg);
 		if (ret)
-			goto unmap;
+			return ret;
 	}
 
 	if (phdr->p_memsz > phdr->p_filesz)
 		memset(ptr + phdr->p_filesz, 0, phdr->p_memsz - phdr->p_filesz);
-unmap:
-	memunmap(ptr);
+
+	return 0;
+}
+
+/*
+ * Write every loadable segment, telling the MBA each new length, while
+ * Linux and the modem share MPSS.  The segments are written through one
+ * mapping of the span they cover (offsets from the MPSS base, checked
+ * here once more against the region), made here and gone before this
+ * returns, on every path: MPSS goes to the modem alone next.
+ *
+ * Upstream maps each segment on its own.  One mapping saves a map and an
+ * unmap per segment (a vmalloc area, page tables, a TLB flush); it costs
+ * vmalloc space for the whole span at once, up to the size of MPSS (over
+ * 100 MiB on some SoCs): plenty on arm64, a large share of a 32-bit
+ * kernel's vmalloc area, where the map then fails the start.
+ */
+static int mss_load_segments(struct qcom_mss *mss, const struct firmware *fw,
+			     char *seg_name, size_t name_len,
+			     phys_addr_t boot_addr)
+{
+	const struct mss_mdata_region *mpss = &mss->mem.region[MSS_REGION_MPSS];
+	const struct elf32_hdr *ehdr = (const void *)fw->data;
+	const struct elf32_phdr *phdrs = (const void *)(ehdr + 1);
+	const struct elf32_phdr *phdr;
+	u64 span_start = U64_MAX, span_end = 0, loaded = 0;
+	int first = -1, last = -1;
+	phys_addr_t span_addr;
+	s64 offset;
+	void *span;
+	int ret = 0;
+	int i;
+
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		phdr = &phdrs[i];
+		if (!mss_mdt_is_loadable(phdr))
+			continue;
+
+		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
+		if (offset < 0 || offset + phdr->p_memsz > mpss->size ||
+		    loaded + (u64)phdr->p_memsz > U32_MAX) {
+			dev_err(mss->dev, "segment %d outside the MPSS region\n",
+				i);
+			return -EINVAL;
+		}
+		if (phdr->p_filesz > phdr->p_memsz) {
+			dev_err(mss->dev,
+				"refusing segment %d with p_filesz > p_memsz\n",
+				i);
+			return -EINVAL;
+		}
+		loaded += phdr->p_memsz;
+		span_start = min_t(u64, span_start, offset);
+		span_end = max_t(u64, span_end, offset + phdr->p_memsz);
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	/* mss_check_elf() refused an image without a loadable segment */
+	if (first < 0)
+		return -EINVAL;
+
+	span_addr = mpss->base + span_start;
+	span = mss_mem_map(&mss->mem, span_addr, span_end - span_start);
+	if (!span) {
+		dev_err(mss->dev,
+			"unable to map segments %d-%d at %pa+%llx\n", first,
+			last, &span_addr, span_end - span_start);
+		return -EBUSY;
+	}
+
+	loaded = 0;
+	for (i = 0; i < ehdr->e_phnum; i++) {
+		phdr = &phdrs[i];
+		if (!mss_mdt_is_loadable(phdr))
+			continue;
+
+		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
+		ret = mss_load_segment(mss, fw, phdr, i, seg_name, name_len,
+				       span + (offset - span_start));
+		if (ret)
+			break;
+
+		loaded += phdr->p_memsz;
+		ret = mss_rmb_code_advance(mss, boot_addr, loaded);
+		if (ret) {
+			ret = -EINVAL;
+			break;
+		}
+	}
+	/* No mapping may outlive the sharing of MPSS */
+	memunmap(span);
 
 	return ret;
 }
@@ -419,12 +501,9 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	phys_addr_t min_addr = PHYS_ADDR_MAX;
 	const struct firmware *fw;
 	const struct elf32_hdr *ehdr;
-	phys_addr_t boot_addr;
 	bool relocate = false;
 	size_t name_len;
 	char *seg_name;
-	u64 loaded = 0;
-	s64 offset;
 	int ret;
 	int i;
 
@@ -482,40 +561,10 @@ static int mss_mpss_load(struct qcom_mss *mss)
 	}
 
 	mss->mpss_reloc = relocate ? min_addr : mpss->base;
-	for (i = 0; i < ehdr->e_phnum; i++) {
-		phdr = &phdrs[i];
-		if (!mss_mdt_is_loadable(phdr))
-			continue;
-
-		offset = (s64)phdr->p_paddr - mss->mpss_reloc;
-		if (offset < 0 || offset + phdr->p_memsz > mpss->size ||
-		    loaded + (u64)phdr->p_memsz > U32_MAX) {
-			dev_err(mss->dev, "segment %d outside the MPSS region\n",
-				i);
-			ret = -EINVAL;
-			goto release;
-		}
-		if (phdr->p_filesz > phdr->p_memsz) {
-			dev_err(mss->dev,
-				"refusing segment %d with p_filesz > p_memsz\n",
-				i);
-			ret = -EINVAL;
-			goto release;
-		}
-
-		ret = mss_load_segment(mss, fw, phdr, i, seg_name, name_len,
-				       mpss->base + offset);
-		if (ret)
-			goto release;
-
-		loaded += phdr->p_memsz;
-		boot_addr = relocate ? mpss->base : min_addr;
-		ret = mss_rmb_code_advance(mss, boot_addr, loaded);
-		if (ret) {
-			ret = -EINVAL;
-			goto release;
-		}
-	}
+	ret = mss_load_segments(mss, fw, seg_name, name_len,
+				relocate ? mpss->base : min_addr);
+	if (ret)
+		goto release;
 
 	ret = mss_mem_xfer(&mss->mem, MSS_XFER_MPSS_FOR_AUTH);
 	if (ret) {

@@ -15,10 +15,14 @@
  *              costs nothing: map + copy + unmap + assign + reclaim
  *   copy N     copy the modem image's segment bytes N times into a
  *              write-combining mapping of the MPSS carveout, as raw
- *              memcpy() and memset(): the baseline of the segment load.
- *              Only while Linux owns MPSS, i.e. before the first start
+ *              memcpy() and memset(): the baseline of the segment load,
+ *              kept per image layout (the one fw_name resolves to now,
+ *              e.g. through firmware_class.path).  Only while Linux owns
+ *              MPSS, i.e. before the first start
  *   report     medians of the starts and stops seen since the module
- *              was loaded, split by phase
+ *              was loaded or the last report, split by phase, each row
+ *              named after the layout of fw_name now: "split" (.mdt and
+ *              .bNN files) or "mbn" (the segments in the one file)
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -289,6 +293,29 @@ struct bench_seg {
 	void *data;
 };
 
+/*
+ * The two layouts the driver loads: segments read from .bNN files into
+ * the mapping, or copied from the image itself.
+ */
+enum bench_layout { LAYOUT_SPLIT, LAYOUT_MBN, LAYOUT_NR };
+
+static const char *const bench_layout_names[LAYOUT_NR] = { "split", "mbn" };
+
+/* As the driver decides: a segment with file bytes past the file is split */
+static enum bench_layout bench_layout_of(const struct firmware *fw)
+{
+	const struct elf32_hdr *ehdr = (const void *)fw->data;
+	const struct elf32_phdr *ph = (const void *)(ehdr + 1);
+	int i;
+
+	for (i = 0; i < ehdr->e_phnum; i++)
+		if (mss_mdt_is_loadable(&ph[i]) && ph[i].p_filesz &&
+		    ph[i].p_offset >= fw->size)
+			return LAYOUT_SPLIT;
+
+	return LAYOUT_MBN;
+}
+
 /* Collect the loadable segments' bytes as the driver places them */
 static int bench_read_segments(const struct firmware *fw,
 			       struct bench_seg **segs_out, int *nseg_out)
@@ -377,13 +404,14 @@ err:
 	return ret;
 }
 
-static u64 bench_copy_median;
-static u64 bench_copy_bytes;
+static u64 bench_copy_median[LAYOUT_NR];
+static u64 bench_copy_bytes[LAYOUT_NR];
 
 static int bench_copy(unsigned int n)
 {
 	const struct mss_mdata_region *mpss = &bench.region[MSS_REGION_MPSS];
 	const struct firmware *fw;
+	enum bench_layout layout;
 	struct bench_seg *segs;
 	u64 *t, bytes = 0;
 	unsigned int i;
@@ -395,6 +423,7 @@ static int bench_copy(unsigned int n)
 	if (ret)
 		return ret;
 	ret = bench_read_segments(fw, &segs, &nseg);
+	layout = ret ? LAYOUT_SPLIT : bench_layout_of(fw);
 	release_firmware(fw);
 	if (ret) {
 		pr_err("cannot read the segments of %s: %d\n", fw_name, ret);
@@ -424,10 +453,11 @@ static int bench_copy(unsigned int n)
 	memunmap(ptr);
 	for (j = 0; j < nseg; j++)
 		bytes += segs[j].memsz;
-	bench_copy_median = bench_median(t, n);
-	bench_copy_bytes = bytes;
-	pr_info("copy %s: %d segments, %llu bytes, median %llu ns\n", fw_name,
-		nseg, bytes, bench_copy_median);
+	bench_copy_median[layout] = bench_median(t, n);
+	bench_copy_bytes[layout] = bytes;
+	pr_info("copy %s (%s): %d segments, %llu bytes, median %llu ns\n",
+		fw_name, bench_layout_names[layout], nseg, bytes,
+		bench_copy_median[layout]);
 out:
 	kfree(t);
 	for (j = 0; j < nseg; j++)
@@ -629,12 +659,40 @@ static u64 bench_phase_median(enum bench_phase p, unsigned int n, u64 *tmp)
 	return bench_median(tmp, n);
 }
 
+/* A row of one layout's report: "METRIC-LAYOUT", baseline "BASE-LAYOUT" */
+static void bench_layout_row(enum bench_layout layout, const char *metric,
+			     u64 value, const char *base, u64 baseline,
+			     const char *unit, unsigned int n)
+{
+	const char *l = bench_layout_names[layout];
+	char m[48], b[48];
+
+	snprintf(m, sizeof(m), "%s-%s", metric, l);
+	if (strcmp(base, "-"))
+		snprintf(b, sizeof(b), "%s-%s", base, l);
+	else
+		strscpy(b, base, sizeof(b));
+	bench_row(m, value, b, baseline, unit, n);
+}
+
 static int bench_report(void)
 {
-	u64 *tmp, med[PH_NR], bytes, mbps, base_mbps;
+	u64 *tmp, med[PH_NR], bytes, mbps, base_mbps, copy_ns, copy_bytes;
+	const struct firmware *fw;
+	enum bench_layout layout;
 	unsigned int ns, nt;
 	unsigned long flags;
+	int ret;
 	int i;
+
+	/* The layout the starts since the last report loaded */
+	ret = request_firmware(&fw, fw_name, bench.dev);
+	if (ret)
+		return ret;
+	layout = bench_layout_of(fw);
+	release_firmware(fw);
+	copy_ns = bench_copy_median[layout];
+	copy_bytes = bench_copy_bytes[layout];
 
 	tmp = kcalloc(BENCH_MAX_ITER, sizeof(*tmp), GFP_KERNEL);
 	if (!tmp)
@@ -650,33 +708,40 @@ static int bench_report(void)
 	for (i = 1; i < ns; i++)
 		if (ph.seg_bytes[i] != bytes)
 			bytes = 0;
+	/* The next report is of the starts after this one */
+	ph.nstart = 0;
+	ph.nstop = 0;
 	spin_unlock_irqrestore(&bench_lock, flags);
 	kfree(tmp);
 
-	if (!ns || !nt || !med[PH_SEGMENTS] || !bench_copy_median) {
-		pr_err("report: %u starts, %u stops, segments %llu ns, copy %llu ns: nothing to report\n",
-		       ns, nt, med[PH_SEGMENTS], bench_copy_median);
+	if (!ns || !nt || !med[PH_SEGMENTS] || !copy_ns) {
+		pr_err("report %s: %u starts, %u stops, segments %llu ns, copy %llu ns: nothing to report\n",
+		       bench_layout_names[layout], ns, nt, med[PH_SEGMENTS],
+		       copy_ns);
 		return -ENODATA;
 	}
-	if (bytes != bench_copy_bytes) {
-		pr_err("report: the driver loaded %llu bytes, the copy %llu\n",
-		       bytes, bench_copy_bytes);
+	if (bytes != copy_bytes) {
+		pr_err("report %s: the driver loaded %llu bytes, the copy %llu\n",
+		       bench_layout_names[layout], bytes, copy_bytes);
 		return -EINVAL;
 	}
 
 	/* Throughput in KB/s, from bytes and nanoseconds */
 	mbps = div64_u64(bytes * 1000000ULL, med[PH_SEGMENTS]);
-	base_mbps = div64_u64(bytes * 1000000ULL, bench_copy_median);
-	bench_row("segment-load", mbps, "memcpy-wc", base_mbps, "KB/s", ns);
+	base_mbps = div64_u64(bytes * 1000000ULL, copy_ns);
+	bench_layout_row(layout, "segment-load", mbps, "memcpy-wc", base_mbps,
+			 "KB/s", ns);
 	for (i = PH_MBA; i <= PH_READY; i++)
-		bench_row(bench_phase_names[i], med[i], "start", med[PH_START],
-			  "ns", ns);
+		bench_layout_row(layout, bench_phase_names[i], med[i], "start",
+				 med[PH_START], "ns", ns);
 	for (i = PH_SEG_FW; i <= PH_SEG_RMB; i++)
-		bench_row(bench_phase_names[i], med[i], "start-segments",
-			  med[PH_SEGMENTS], "ns", ns);
-	bench_row("start", med[PH_START], "-", 0, "ns", ns);
-	bench_row("stop-ack", med[PH_STOP_ACK], "stop", med[PH_STOP], "ns", nt);
-	bench_row("stop", med[PH_STOP], "start", med[PH_START], "ns", nt);
+		bench_layout_row(layout, bench_phase_names[i], med[i],
+				 "start-segments", med[PH_SEGMENTS], "ns", ns);
+	bench_layout_row(layout, "start", med[PH_START], "-", 0, "ns", ns);
+	bench_layout_row(layout, "stop-ack", med[PH_STOP_ACK], "stop",
+			 med[PH_STOP], "ns", nt);
+	bench_layout_row(layout, "stop", med[PH_STOP], "start", med[PH_START],
+			 "ns", nt);
 
 	return 0;
 }

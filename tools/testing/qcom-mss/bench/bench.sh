@@ -30,25 +30,31 @@ else
 fi
 
 # "... qcom_q6v5_mss_bench: row METRIC VALUE BASE BASELINE UNIT n=N"
-awk -v want="staging-dedicated staging-mpss-window segment-load start-mba start-metadata start-segments start-segments-firmware start-segments-map start-segments-rmb start-segment-auth start-ready start stop-ack stop" '
+# Metrics end in the image layout of their boot phase: -split (modem.mdt
+# and modem.bNN) or -mbn (the segments inside the one file)
+awk -v want="staging-dedicated staging-mpss-window segment-load-split segment-load-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split" '
 function us(ns) {
 	return ns >= 1e7 ? sprintf("%.1f ms", ns / 1e6) : sprintf("%.1f us", ns / 1e3)
 }
 BEGIN {
 	L["staging-dedicated"] = "metadata staging, dedicated region"
 	L["staging-mpss-window"] = "metadata staging, MPSS window"
-	L["segment-load"] = "segment load throughput"
-	L["start-mba"] = "start: MBA load + authentication"
-	L["start-metadata"] = "start: metadata (staging + MBA check)"
-	L["start-segments"] = "start: segment load"
-	L["start-segments-firmware"] = "  segment load: firmware reads"
-	L["start-segments-map"] = "  segment load: memremap/memunmap"
-	L["start-segments-rmb"] = "  segment load: RMB length (MBA)"
-	L["start-segment-auth"] = "start: segment authentication"
-	L["start-ready"] = "start: wait for ready"
-	L["start"] = "start to running"
-	L["stop-ack"] = "stop: wait for stop-ack"
-	L["stop"] = "stop"
+	L["segment-load-split"] = "segment load throughput, .mdt+.bNN"
+	L["segment-load-mbn"] = "segment load throughput, one .mbn"
+	L["start-mba-split"] = "start: MBA load + authentication"
+	L["start-metadata-split"] = "start: metadata (staging + MBA check)"
+	L["start-segments-split"] = "start: segment load, .mdt+.bNN"
+	L["start-segments-firmware-split"] = "  segment load: firmware reads"
+	L["start-segments-map-split"] = "  segment load: memremap/memunmap"
+	L["start-segments-rmb-split"] = "  segment load: RMB length (MBA)"
+	L["start-segment-auth-split"] = "start: segment authentication"
+	L["start-ready-split"] = "start: wait for ready"
+	L["start-segments-mbn"] = "start: segment load, one .mbn"
+	L["start-segments-map-mbn"] = "  segment load: memremap/memunmap"
+	L["start-segments-rmb-mbn"] = "  segment load: RMB length (MBA)"
+	L["start-split"] = "start to running"
+	L["stop-ack-split"] = "stop: wait for stop-ack"
+	L["stop-split"] = "stop"
 }
 {
 	# the console log ends its lines with CR LF
@@ -59,6 +65,8 @@ BEGIN {
 	if (i >= NF)
 		next
 	m = $(i + 2); val[m] = $(i + 3); bname[m] = $(i + 4)
+	# the label names the layout; the baseline is of the same one
+	sub(/-(split|mbn)$/, "", bname[m])
 	base[m] = $(i + 5); unit[m] = $(i + 6); n[m] = $(i + 7)
 }
 END {
