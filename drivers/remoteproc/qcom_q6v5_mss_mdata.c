@@ -489,7 +489,8 @@ static u64 *mss_mdata_perm(struct mss_mem *mem, enum mss_mdata_source source,
 
 /*
  * TrustZone kept the staging buffer with the modem: touching it would be
- * an XPU violation, so its region is never staged in again.  The MPSS
+ * an XPU violation, so it is not staged in while the modem owns it (the
+ * dedicated region is asked for again, mss_mdata_retry_stuck()).  The MPSS
  * window keeps its own owner record; a window of the dedicated region
  * and a DMA buffer (leaked, since freeing it would hand modem-owned
  * memory to the page allocator) are remembered as pieces of their own,
@@ -517,6 +518,47 @@ static void mss_mdata_mark_stuck(struct mss_mem *mem,
 	}
 	dev_warn(mem->dev, "more than %d buffers kept by the modem: %#llx not recorded\n",
 		 MSS_MEM_MAX_STUCK, choice->base);
+}
+
+/*
+ * The dedicated region the modem kept at an earlier start: ask for it
+ * again before choosing a buffer.  The refusal may have been transient
+ * (qcom_scm_assign_mem() fails with -ENOMEM before TrustZone is called),
+ * and a region lost for good leaves the MPSS window and then the legacy
+ * buffer, which a fused device punishes; TrustZone refuses again if it
+ * meant it.  An MBA runs by now, as for every metadata transfer.
+ */
+static void mss_mdata_retry_stuck(struct mss_mem *mem)
+{
+	struct mss_mdata_region *r = &mem->region[MSS_REGION_MDATA];
+	bool kept = false;
+	int i, ret;
+
+	if (!mem->protected || !(r->flags & MSS_REGION_F_STUCK))
+		return;
+
+	mutex_lock(&mem->lock);
+	for (i = 0; i < MSS_MEM_MAX_STUCK; i++) {
+		struct mss_piece *p = &mem->stuck[i];
+
+		if (!p->size || p->base < r->base ||
+		    p->base - r->base >= r->size)
+			continue;
+		ret = mem->ops->assign(mem, &p->perm, p->base, p->size,
+				       MSS_PERM_LINUX);
+		if (ret) {
+			dev_warn(mem->dev, "metadata region %#llx+%#llx still kept by the modem: %d\n",
+				 p->base, p->size, ret);
+			kept = true;
+			continue;
+		}
+		dev_info(mem->dev, "metadata region %#llx+%#llx back from the modem\n",
+			 p->base, p->size);
+		p->size = 0;
+	}
+	if (!kept)
+		r->flags &= ~MSS_REGION_F_STUCK;
+	mutex_unlock(&mem->lock);
 }
 
 static void mss_mdata_record(struct mss_mem *mem,
@@ -550,7 +592,9 @@ static void mss_mdata_record(struct mss_mem *mem,
  * and the legacy path is refused; the error of the mapping, the ownership
  * transfer or @auth otherwise.  Ownership is back with Linux on return,
  * except when TrustZone refuses to give a buffer back, in which case the
- * buffer is deliberately never reused.
+ * buffer is not staged in again: a DMA buffer is leaked, a window of
+ * MPSS waits for MPSS, and the dedicated region is asked for again at the
+ * next call.
  */
 int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 			   const char *fw_name, mss_mdata_auth_fn auth,
@@ -574,6 +618,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		return PTR_ERR(metadata);
 	}
 
+	mss_mdata_retry_stuck(mem);
 	ret = mss_mdata_select(mem->region, size, mem->protected, legacy_mdata,
 			       PAGE_SIZE, &choice);
 	if (ret) {
@@ -654,7 +699,7 @@ int mss_mdata_authenticate(struct mss_mem *mem, const struct firmware *fw,
 		mutex_unlock(&mem->lock);
 		if (ret2) {
 			dev_err(mem->dev,
-				"metadata buffer %pa not reclaimed from the modem: %d; never reusing it\n",
+				"metadata buffer %pa not reclaimed from the modem: %d; not staging in it\n",
 				&phys, ret2);
 			if (!ret)
 				ret = ret2;
