@@ -66,6 +66,7 @@ static const struct {
 	SIM_COUNTER(pd_refused),
 	SIM_COUNTER(reset_refused),
 	SIM_COUNTER(clk_refused),
+	SIM_COUNTER(reg_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -204,6 +205,7 @@ static int sim_status_show(struct seq_file *m, void *unused)
 			   sim->dp_len);
 	sim_ext_status(sim, m);
 	sim_clk_status(sim, m);
+	sim_reg_status(sim, m);
 	if (sim->q6_started)
 		seq_printf(m, "q6 at start: reset %#x pwr %#x mem %#x xo %#x bhs %#x acc %#x\n",
 			   sim->q6_at_start.reset, sim->q6_at_start.pwr,
@@ -242,6 +244,7 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_reset_debugfs_init(sim, d);
 	sim_pd_debugfs_init(sim, d);
 	sim_clk_debugfs_init(sim, d);
+	sim_reg_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 
 	c = debugfs_create_dir("counters", d);

@@ -17,6 +17,7 @@
  *   reset.c     mss_restart and pdc_reset
  *   power.c     proxy power domains (genpd)
  *   clk.c       the MSS clocks (clock provider), fail_clk
+ *   regulator.c the MSS supplies (regulators), fail_regulator
  *   doorbell.c  mailbox doorbells and SMEM state
  *   aoss.c      the AOP side of the AOSS QMP
  *   debugfs.c   debugfs root, status, counters, knob helpers
@@ -33,6 +34,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/mutex.h>
 #include <linux/pm_domain.h>
+#include <linux/regulator/driver.h>
 #include <linux/reset-controller.h>
 #include <linux/seqlock.h>
 #include <linux/sizes.h>
@@ -291,6 +293,7 @@ enum sim_region {
  * @pd_refused: proxy power domain power-ons failed (fail_power_on)
  * @reset_refused: mss_restart operations failed (fail_reset)
  * @clk_refused: clock prepares failed (fail_clk)
+ * @reg_refused: supply enables failed (fail_regulator)
  */
 struct sim_counters {
 	u32 resets;
@@ -331,6 +334,7 @@ struct sim_counters {
 	u32 pd_refused;
 	u32 reset_refused;
 	u32 clk_refused;
+	u32 reg_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -530,6 +534,24 @@ struct sim_clk {
 	bool enabled;
 };
 
+/**
+ * struct sim_reg - one simulated MSS supply
+ * @desc: its description
+ * @rdev: the regulator
+ * @sim: owner
+ * @uv: the voltage set
+ * @load_ua: the load set
+ * @enabled: on (the regulator core serialises the callbacks)
+ */
+struct sim_reg {
+	struct regulator_desc desc;
+	struct regulator_dev *rdev;
+	struct mss_sim *sim;
+	int uv;
+	int load_ua;
+	bool enabled;
+};
+
 /*
  * struct mss_sim - one simulated modem subsystem
  *
@@ -582,6 +604,8 @@ struct mss_sim {
 	bool pd_provider;
 	struct sim_clk clks[SIM_NR_CLKS];
 	struct clk_hw_onecell_data *clk_data;
+	struct sim_reg *regs;
+	unsigned int nr_regs;
 	struct qcom_smem_state *smem_state;
 	struct mbox_controller mbox;
 	struct mbox_chan chans[SIM_MBOX_CHANS];
@@ -679,6 +703,7 @@ struct mss_sim {
 	struct fault_attr pd_fault;	/* power.c: fail_power_on */
 	struct fault_attr reset_fault;	/* reset.c: fail_reset */
 	struct fault_attr clk_fault;	/* clk.c: fail_clk */
+	struct fault_attr reg_fault;	/* regulator.c: fail_regulator */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
@@ -844,6 +869,11 @@ extern const char *const sim_clk_names[SIM_NR_CLKS];
 int sim_clk_init(struct mss_sim *sim);
 void sim_clk_status(struct mss_sim *sim, struct seq_file *m);
 void sim_clk_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+
+/* regulator.c: the MSS supplies */
+int sim_reg_init(struct mss_sim *sim);
+void sim_reg_status(struct mss_sim *sim, struct seq_file *m);
+void sim_reg_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* doorbell.c: mailbox doorbells and SMEM state bits */
 int sim_doorbell_init(struct mss_sim *sim);
