@@ -68,7 +68,8 @@
  *   state           off, idle, pbl, mba-auth, mba, mdata-ok, loading,
  *                   auth-wait, booting, running, stopped, crashed, failed
  *   status          flavour, resets, power domains, lines, regions, RMB
- *                   registers, halted ports, AOSS load_state
+ *                   registers, halted ports, AOSS load_state, clocks
+ *                   and supplies on
  *   last_mdata      addr, size, source (dedicated, mpss-window, legacy,
  *                   mba-region, unknown) and status of the last metadata
  *   counters/NAME   one u32 per event (struct sim_counters)
@@ -105,11 +106,12 @@
  *   bhs_stuck       1: the head switch never sets BHS_EN_REST_ACK (sdm660)
  *   ext_bhs_stuck   1: the external head switch's status never follows its
  *                   enable bit (msm8226, ext.c)
- *   fail_power_on, fail_reset
+ *   fail_power_on, fail_reset, fail_clk, fail_regulator
  *                   fault-injection attributes (probability, times, space,
  *                   verbose, ...: Documentation/fault-injection/): a proxy
  *                   power domain's power-on, an mss_restart assert,
- *                   deassert or pulse fails with -EIO.  Set verbose to 1 or
+ *                   deassert or pulse, an MSS clock's prepare, an MSS
+ *                   supply's enable fails with -EIO.  Set verbose to 1 or
  *                   0: the default 2 dumps a stack, a complaint to the rig
  *   inject_irq      write a line name: raise it (latched lines only rise
  *                   again after a modem reset)
@@ -121,8 +123,8 @@
  * The simulator is split by feature like netdevsim (mss_sim.h lists the
  * files); each feature defines its own knobs.  This file finds the MSS
  * node and maps its register windows; the probe then initialises the
- * features in order (irq domain, modem thread, resets, power domains,
- * doorbells, debugfs) and remove() undoes them in reverse.
+ * features in order (irq domain, modem thread, resets, power domains, clocks,
+ * supplies, doorbells, debugfs) and remove() undoes them in reverse.
  */
 
 #include <linux/device.h>
@@ -305,6 +307,13 @@ static int mss_sim_probe(struct platform_device *pdev)
 	ret = sim_pd_init(sim);
 	if (ret)
 		goto err_reset;
+	/* Device-managed: gone after remove() */
+	ret = sim_clk_init(sim);
+	if (ret)
+		goto err_pd;
+	ret = sim_reg_init(sim);
+	if (ret)
+		goto err_pd;
 	ret = sim_doorbell_init(sim);
 	if (ret)
 		goto err_pd;

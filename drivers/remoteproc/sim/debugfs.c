@@ -67,6 +67,8 @@ static const struct {
 	SIM_COUNTER(bhs_refused),
 	SIM_COUNTER(pd_refused),
 	SIM_COUNTER(reset_refused),
+	SIM_COUNTER(clk_refused),
+	SIM_COUNTER(reg_refused),
 };
 
 static struct dentry *sim_debugfs_root;
@@ -204,6 +206,8 @@ static int sim_status_show(struct seq_file *m, void *unused)
 		seq_printf(m, "debug policy: %#x+%#x\n", sim->dp_addr,
 			   sim->dp_len);
 	sim_ext_status(sim, m);
+	sim_clk_status(sim, m);
+	sim_reg_status(sim, m);
 	if (sim->q6_started)
 		seq_printf(m, "q6 at start: reset %#x pwr %#x mem %#x xo %#x bhs %#x acc %#x\n",
 			   sim->q6_at_start.reset, sim->q6_at_start.pwr,
@@ -241,6 +245,8 @@ void sim_debugfs_init(struct mss_sim *sim)
 	sim_q6_debugfs_init(sim, d);
 	sim_reset_debugfs_init(sim, d);
 	sim_pd_debugfs_init(sim, d);
+	sim_clk_debugfs_init(sim, d);
+	sim_reg_debugfs_init(sim, d);
 	sim_irq_debugfs_init(sim, d);
 	sim_ext_debugfs_init(sim, d);
 

@@ -16,6 +16,8 @@
  *   bus.c       the modem's view of DDR and its AXI ports; corrupt_read
  *   reset.c     mss_restart and pdc_reset
  *   power.c     proxy power domains (genpd)
+ *   clk.c       the MSS clocks (clock provider), fail_clk
+ *   regulator.c the MSS supplies (regulators), fail_regulator
  *   doorbell.c  mailbox doorbells and SMEM state
  *   aoss.c      the AOP side of the AOSS QMP
  *   debugfs.c   debugfs root, status, counters, knob helpers
@@ -24,6 +26,7 @@
 #define __MSS_SIM_H__
 
 #include <linux/atomic.h>
+#include <linux/clk-provider.h>
 #include <linux/fault-inject.h>
 #include <linux/io.h>
 #include <linux/ktime.h>
@@ -31,6 +34,7 @@
 #include <linux/mod_devicetable.h>
 #include <linux/mutex.h>
 #include <linux/pm_domain.h>
+#include <linux/regulator/driver.h>
 #include <linux/reset-controller.h>
 #include <linux/seqlock.h>
 #include <linux/sizes.h>
@@ -71,6 +75,19 @@ enum sim_line {
 #define SIM_NR_RESETS		2
 
 #define SIM_MAX_PDS		3
+
+/* MSS clocks, by provider index (MSS_SIM_CLK_* in mss-sim.h) */
+enum sim_clk_index {
+	SIM_CLK_XO,
+	SIM_CLK_IFACE,
+	SIM_CLK_BUS,
+	SIM_CLK_MEM,
+	SIM_CLK_GPLL0_MSS,
+	SIM_CLK_SNOC_AXI,
+	SIM_CLK_MNOC_AXI,
+	SIM_CLK_PRNG,
+	SIM_NR_CLKS,
+};
 
 /* sc7280's AXI Q-channels, in qcom,qaccept-regs order */
 #define SIM_NR_QCH		3
@@ -278,6 +295,8 @@ enum sim_region {
  *	(bhs_stuck), counted when the reset that follows finds them on
  * @pd_refused: proxy power domain power-ons failed (fail_power_on)
  * @reset_refused: mss_restart operations failed (fail_reset)
+ * @clk_refused: clock prepares failed (fail_clk)
+ * @reg_refused: supply enables failed (fail_regulator)
  */
 struct sim_counters {
 	u32 resets;
@@ -319,6 +338,8 @@ struct sim_counters {
 	u32 bhs_refused;
 	u32 pd_refused;
 	u32 reset_refused;
+	u32 clk_refused;
+	u32 reg_refused;
 };
 
 /* Bytes of an image's ELF header: what sim_image_parse_ehdr() reads */
@@ -509,6 +530,40 @@ struct sim_pd {
 	unsigned int idx;
 };
 
+/**
+ * struct sim_clk - one simulated MSS clock
+ * @hw: the clock
+ * @sim: owner
+ * @idx: provider index
+ * @prepared: prepared (the clock framework serialises the callbacks)
+ * @enabled: enabled
+ */
+struct sim_clk {
+	struct clk_hw hw;
+	struct mss_sim *sim;
+	unsigned int idx;
+	bool prepared;
+	bool enabled;
+};
+
+/**
+ * struct sim_reg - one simulated MSS supply
+ * @desc: its description
+ * @rdev: the regulator
+ * @sim: owner
+ * @uv: the voltage set
+ * @load_ua: the load set
+ * @enabled: on (the regulator core serialises the callbacks)
+ */
+struct sim_reg {
+	struct regulator_desc desc;
+	struct regulator_dev *rdev;
+	struct mss_sim *sim;
+	int uv;
+	int load_ua;
+	bool enabled;
+};
+
 /*
  * struct mss_sim - one simulated modem subsystem
  *
@@ -566,6 +621,10 @@ struct mss_sim {
 	struct generic_pm_domain *pd_ptrs[SIM_MAX_PDS];
 	struct genpd_onecell_data pd_data;
 	bool pd_provider;
+	struct sim_clk clks[SIM_NR_CLKS];
+	struct clk_hw_onecell_data *clk_data;
+	struct sim_reg *regs;
+	unsigned int nr_regs;
 	struct qcom_smem_state *smem_state;
 	struct mbox_controller mbox;
 	struct mbox_chan chans[SIM_MBOX_CHANS];
@@ -662,6 +721,8 @@ struct mss_sim {
 	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
 	struct fault_attr pd_fault;	/* power.c: fail_power_on */
 	struct fault_attr reset_fault;	/* reset.c: fail_reset */
+	struct fault_attr clk_fault;	/* clk.c: fail_clk */
+	struct fault_attr reg_fault;	/* regulator.c: fail_regulator */
 	enum sim_phase hang;
 	s32 ready_delay_ms;
 	enum sim_stop_mode stop_mode;
@@ -826,6 +887,17 @@ int sim_pd_init(struct mss_sim *sim);
 void sim_pd_exit(struct mss_sim *sim);
 void sim_pd_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 bool sim_powered(struct mss_sim *sim);
+
+/* clk.c: the MSS clocks */
+extern const char *const sim_clk_names[SIM_NR_CLKS];
+int sim_clk_init(struct mss_sim *sim);
+void sim_clk_status(struct mss_sim *sim, struct seq_file *m);
+void sim_clk_debugfs_init(struct mss_sim *sim, struct dentry *dir);
+
+/* regulator.c: the MSS supplies */
+int sim_reg_init(struct mss_sim *sim);
+void sim_reg_status(struct mss_sim *sim, struct seq_file *m);
+void sim_reg_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* doorbell.c: mailbox doorbells and SMEM state bits */
 int sim_doorbell_init(struct mss_sim *sim);

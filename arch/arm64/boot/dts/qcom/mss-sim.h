@@ -25,6 +25,16 @@
 #define MSS_SIM_PD_MX			1
 #define MSS_SIM_PD_MSS			2
 
+/* MSS clocks (#clock-cells = <1>) */
+#define MSS_SIM_CLK_XO			0
+#define MSS_SIM_CLK_IFACE		1
+#define MSS_SIM_CLK_BUS			2
+#define MSS_SIM_CLK_MEM			3
+#define MSS_SIM_CLK_GPLL0_MSS		4
+#define MSS_SIM_CLK_SNOC_AXI		5
+#define MSS_SIM_CLK_MNOC_AXI		6
+#define MSS_SIM_CLK_PRNG		7
+
 /* Mailbox channels (#mbox-cells = <1>) */
 #define MSS_SIM_MBOX_AOSS		0
 #define MSS_SIM_MBOX_EDGE		12
