@@ -20,11 +20,13 @@ GUESTOUT=${GUESTOUT:-$OUT/guest}
 RESULTS=${RESULTS:-$OUT/results}
 ARCH=${ARCH:-arm64}
 CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
-MUT=$OUT/mutants
+# MUTANT_DIR, STAGE_NAME: another set (make check-dev: mutants/dev)
+MDIR=${MUTANT_DIR:-$RIG/mutants}
+MUT=$OUT/${STAGE_NAME:-mutants}
 export RESULTS
 # shellcheck source-path=SCRIPTDIR source=../../../scripts/testlib.sh
 . "$TOP/scripts/testlib.sh"
-result_init mutants
+result_init "${STAGE_NAME:-mutants}"
 
 # field NAME PATCH: the value of a "# NAME: value" header line
 field() {
@@ -32,15 +34,15 @@ field() {
 }
 
 shopt -s nullglob
-patches=("$RIG"/mutants/*.patch)
+patches=("$MDIR"/*.patch)
 # MUTANTS="NAME ...": only these (while writing one; make check runs all)
 if [ -n "${MUTANTS:-}" ]; then
 	patches=()
 	for n in $MUTANTS; do
-		patches+=("$RIG/mutants/$n.patch")
+		patches+=("$MDIR/$n.patch")
 	done
 fi
-[ ${#patches[@]} -gt 0 ] || fail present "no mutants in $RIG/mutants"
+[ ${#patches[@]} -gt 0 ] || fail present "no mutants in $MDIR"
 
 rm -rf "$MUT"
 mkdir -p "$MUT"
@@ -70,7 +72,7 @@ for p in "${patches[@]}"; do
 done
 
 for n in "${built[@]+"${built[@]}"}"; do
-	p=$RIG/mutants/$n.patch
+	p=$MDIR/$n.patch
 	d=$MUT/$n
 	scn=$(field scenario "$p")
 	want=$(field expect-log "$p")
