@@ -103,12 +103,11 @@ static const struct clk_ops sim_clk_ops = {
  */
 int sim_clk_init(struct mss_sim *sim)
 {
-	static const DECLARE_FAULT_ATTR(fault_off);
 	struct device *dev = sim->dev;
 	unsigned int i;
 	int ret;
 
-	sim->clk_fault = fault_off;
+	sim_fault_attr_off(&sim->clk_fault);
 
 	sim->clk_data = devm_kzalloc(dev, struct_size(sim->clk_data, hws,
 						      SIM_NR_CLKS),

@@ -126,6 +126,21 @@ DEFINE_DEBUGFS_ATTRIBUTE_SIGNED(sim_s32_fops, sim_s32_get, sim_s32_set,
 				"%lld\n");
 
 /**
+ * sim_fault_attr_off() - a hardware fault attribute, off until armed
+ * @attr: the attribute, before fault_create_debugfs_attr()
+ *
+ * Off (probability 0) until a scenario arms it, and verbose 1: a task's
+ * fail-nth sweep reaches every attribute whatever its probability
+ * (mss-failslab), and the default verbose 2 dumps a stack per failure,
+ * which the rig counts as a kernel complaint.
+ */
+void sim_fault_attr_off(struct fault_attr *attr)
+{
+	*attr = (struct fault_attr)FAULT_ATTR_INITIALIZER;
+	attr->verbose = 1;
+}
+
+/**
  * sim_debugfs_s32() - create a signed integer fault knob
  * @sim: the simulator, whose @lock protects @val
  * @dir: the directory

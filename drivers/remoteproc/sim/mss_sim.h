@@ -918,5 +918,6 @@ int sim_get_arg(const char __user *ubuf, size_t count, char *buf,
 		size_t size);
 void sim_debugfs_s32(struct mss_sim *sim, struct dentry *dir,
 		     const char *name, s32 *val);
+void sim_fault_attr_off(struct fault_attr *attr);
 
 #endif /* __MSS_SIM_H__ */

@@ -97,11 +97,10 @@ static int sim_pd_power_off(struct generic_pm_domain *genpd)
  */
 int sim_pd_init(struct mss_sim *sim)
 {
-	static const DECLARE_FAULT_ATTR(fault_off);
 	unsigned int i;
 	int ret;
 
-	sim->pd_fault = fault_off;
+	sim_fault_attr_off(&sim->pd_fault);
 
 	for_each_set_bit(i, &sim->fl->pd_mask, SIM_MAX_PDS) {
 		struct sim_pd *pd = &sim->pds[i];

@@ -143,12 +143,11 @@ static int sim_reg_add(struct mss_sim *sim, struct device_node *np,
  */
 int sim_reg_init(struct mss_sim *sim)
 {
-	static const DECLARE_FAULT_ATTR(fault_off);
 	struct device_node *np = sim->dev->of_node;
 	unsigned int n = 0;
 	int ret;
 
-	sim->reg_fault = fault_off;
+	sim_fault_attr_off(&sim->reg_fault);
 
 	for_each_child_of_node_scoped(np, child)
 		if (of_node_name_prefix(child, "regulator-"))

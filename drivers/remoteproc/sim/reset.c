@@ -189,10 +189,9 @@ static const struct reset_control_ops sim_reset_ops = {
  */
 int sim_reset_init(struct mss_sim *sim)
 {
-	static const DECLARE_FAULT_ATTR(fault_off);
 	int ret;
 
-	sim->reset_fault = fault_off;
+	sim_fault_attr_off(&sim->reset_fault);
 
 	sim->rcdev.ops = &sim_reset_ops;
 	sim->rcdev.owner = THIS_MODULE;

@@ -234,7 +234,7 @@ static void auth_fails_still_taken_back(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->mem.co[MSS_REGION_MDATA].perm, LINUX);
 }
 
-static void take_fails_region_never_reused(struct kunit *test)
+static void take_fails_region_asked_again(struct kunit *test)
 {
 	struct stage_ctx *c = setup(test, true);
 
@@ -246,16 +246,30 @@ static void take_fails_region_never_reused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].size, (u64)PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].perm, MODEM);
 	KUNIT_EXPECT_EQ(test, c->mem.co[MSS_REGION_MDATA].perm, LINUX);
-	/* ... and the region is never staged in again */
+	/* ... and not staged in while the modem has it */
 	KUNIT_EXPECT_TRUE(test, c->mem.region[MSS_REGION_MDATA].flags &
 			  MSS_REGION_F_STUCK);
 
+	/* asked for again first; refused again, the MPSS window stages */
 	c->trace[0] = '\0';
-	c->fail_assign = 0;
+	c->fail_assign = 1;
 	c->assigns = 0;
 	c->buf_modem = false;
 	KUNIT_EXPECT_EQ(test, run(c), 0);
 	KUNIT_EXPECT_EQ(test, c->mem.last.source, MSS_MDATA_MPSS_WINDOW);
+	KUNIT_EXPECT_TRUE(test, c->mem.region[MSS_REGION_MDATA].flags &
+			  MSS_REGION_F_STUCK);
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].size, (u64)PAGE_SIZE);
+
+	/* given back this time: the region stages again, the record is gone */
+	c->trace[0] = '\0';
+	c->fail_assign = 0;
+	c->assigns = 0;
+	KUNIT_EXPECT_EQ(test, run(c), 0);
+	KUNIT_EXPECT_EQ(test, c->mem.last.source, MSS_MDATA_DEDICATED);
+	KUNIT_EXPECT_FALSE(test, c->mem.region[MSS_REGION_MDATA].flags &
+			   MSS_REGION_F_STUCK);
+	KUNIT_EXPECT_EQ(test, c->mem.stuck[0].size, 0ULL);
 }
 
 static void window_in_order(struct kunit *test)
@@ -329,7 +343,7 @@ static struct kunit_case mss_stage_cases[] = {
 	KUNIT_CASE(map_fails_nothing_given),
 	KUNIT_CASE(give_fails_no_auth),
 	KUNIT_CASE(auth_fails_still_taken_back),
-	KUNIT_CASE(take_fails_region_never_reused),
+	KUNIT_CASE(take_fails_region_asked_again),
 	KUNIT_CASE(window_in_order),
 	KUNIT_CASE(window_take_fails_kept_apart),
 	KUNIT_CASE(no_mba_no_mpss_reclaim),

@@ -42,11 +42,9 @@ GCOV_TOOL=${CROSS_COMPILE}gcov-tool
 LIST=$COV/uncovered.txt
 PY="python3 $COV/coverage.py"
 WORK=$OUT/coverage
-# The floor make check holds (coverage may not fall below it), not the
-# goal: issue #12 asks for 90%, which the rig does not reach yet (the
-# report prints the measurement against TARGET; uncovered.txt says why
-# each line is not run).  Raise MIN as coverage grows.
-MIN=80
+# The floor make check holds: issue #12's 90%, reached (91.6% on
+# 2026-12-02); uncovered.txt says why each other line is not run.
+MIN=90
 TARGET=90
 export RESULTS
 # shellcheck source-path=SCRIPTDIR source=../../../../scripts/testlib.sh
@@ -86,7 +84,7 @@ shopt -s nullglob
 boots=()
 for scn in "$COV_SCNDIR"/*.scn; do
 	n=$(basename "$scn" .scn)
-	case $n in soak-* | bench-*) continue ;; esac
+	case $n in soak-* | bench-* | dev-*) continue ;; esac
 	log=$LOGS/$n.log
 	if [ ! -f "$log" ]; then
 		fail "dump/$n" "no $log: make check-rig boots it"
