@@ -905,6 +905,11 @@ static int parse_range(struct scnfile *f, bool main_file, int from, int to,
 
 		/* tolerate CRLF files */
 		line[strcspn(line, "\r")] = 0;
+		/* a comment is prose: its quotes need not pair */
+		if (line[strspn(line, " \t")] == '#') {
+			free(where);
+			continue;
+		}
 		argc = split_words(line, &argv, &why);
 		if (argc < 0)
 			return perr(where, "%s", why);
