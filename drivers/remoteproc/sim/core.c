@@ -60,9 +60,12 @@
  * and a regmap registered with of_syscon_register_regmap() would keep
  * pointing at this module's callbacks after rmmod; with the MMIO regmap the
  * module unloads safely.  The driver gives a halt request 100 ms, far more
- * than the 5 ms the thread needs.  The handshakes it gives less than a
- * tick (sc7280's Q-channels, 50 us) are answered by attendant threads
- * while the driver sleeps (sim_attend()).
+ * than the 5 ms the thread needs.  Short handshakes (the head switch
+ * acknowledgments) are answered by attendant threads while the driver
+ * sleeps (sim_attend()).  sc7280's Q-channels are the exception: the
+ * driver gives them 50 us, which no polling thread meets reliably under
+ * TCG, so their syscon gets a regmap of the simulator's and the module
+ * stays loaded once it registered it (ext.c).
  *
  * debugfs, /sys/kernel/debug/qcom_mss_sim/<device>/:
  *   state           off, idle, pbl, mba-auth, mba, mdata-ok, loading,
@@ -287,14 +290,14 @@ static int mss_sim_probe(struct platform_device *pdev)
 		goto err_put_mss;
 	ret = sim_ext_init(sim);
 	if (ret)
-		goto err_bus;
+		goto err_ext;
 	ret = sim_aoss_init(sim);
 	if (ret)
-		goto err_bus;
+		goto err_ext;
 
 	ret = sim_irq_init(sim);
 	if (ret)
-		goto err_bus;
+		goto err_ext;
 	/* The thread raises lines: it stops before the domain goes */
 	ret = sim_modem_init(sim);
 	if (ret)
@@ -338,7 +341,8 @@ err_modem:
 	sim_modem_exit(sim);
 err_irq:
 	sim_irq_exit(sim);
-err_bus:
+err_ext:
+	sim_ext_exit(sim);
 	sim_bus_exit(sim);
 err_put_mss:
 	of_node_put(sim->mss_np);
@@ -357,6 +361,7 @@ static void mss_sim_remove(struct platform_device *pdev)
 	sim_reset_exit(sim);
 	sim_modem_exit(sim);
 	sim_irq_exit(sim);
+	sim_ext_exit(sim);
 	sim_bus_exit(sim);
 	of_node_put(sim->mss_np);
 }

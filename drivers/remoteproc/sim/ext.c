@@ -40,9 +40,18 @@
  *   drained), qch_ignore (requests to leave unanswered) and axim1_stuck
  *   (the AXIM1 clock does not come up) provoke the driver's error paths.
 
- * The driver sleeps while it waits for these answers, shorter than a tick
- * of the rig's kernel: the attendant thread of its CPU gives them
- * (sim_attend()).
+ * The driver gives a Q-channel request 50 us, much less than a tick of
+ * the rig's kernel and often less than a pass of a polling thread takes
+ * under TCG.  Real hardware answers within that window every time, so the
+ * simulator does too: it registers a regmap of its own for the syscon the
+ * Q-channels live in (of_syscon_register_regmap()), and every access the
+ * driver makes through it runs a pass of the handshakes in the driver's
+ * own context, before the write returns or the read is answered.  syscon
+ * has no unregister: that regmap, its mapping and its callbacks stay for
+ * the rest of the boot, so the module pins itself once it registered one
+ * and can no longer be unloaded.  The external head switch (msm8226) and
+ * the other flavours' registers stay plain memory, answered by the
+ * modem thread and the attendants (sim_attend()).
  */
 
 #include <linux/atomic.h>
@@ -51,10 +60,15 @@
 #include <linux/device.h>
 #include <linux/io.h>
 #include <linux/limits.h>
+#include <linux/mfd/syscon.h>
 #include <linux/minmax.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/of.h>
-#include <linux/sched.h>
+#include <linux/of_address.h>
+#include <linux/regmap.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 
 #include "../qcom_q6v5_mss_regs.h"
@@ -91,11 +105,187 @@ static void __iomem *sim_ext_parse(struct mss_sim *sim, const char *prop,
 	return p;
 }
 
+/*
+ * The regmap of the Q-channels' syscon (sc7280: the TCSR block that also
+ * holds the AXI halt registers and the AXIM1 clock status).  It outlives
+ * any simulator device, since syscon keeps it for the rest of the boot:
+ * @base is a mapping of its own (@size bytes, the syscon's reg), and
+ * @sim, set while a simulator is bound, is what a pass runs on.  One per
+ * boot; a rebound simulator takes it over.
+ */
+struct sim_ext_map {
+	struct device_node *np;
+	void __iomem *base;
+	resource_size_t size;
+	spinlock_t lock;		/* @sim */
+	struct mss_sim *sim;
+};
+
+static struct sim_ext_map *sim_ext_map;
+static DEFINE_MUTEX(sim_ext_map_mutex);	/* @sim_ext_map, attach and detach */
+
+/* The register file is memory; what the driver wrote is answered at once */
+static void sim_ext_map_pass(struct sim_ext_map *m)
+{
+	spin_lock(&m->lock);
+	if (m->sim) {
+		spin_lock(&m->sim->hs_lock);
+		sim_ext_step(m->sim);
+		spin_unlock(&m->sim->hs_lock);
+	}
+	spin_unlock(&m->lock);
+}
+
+static int sim_ext_map_read(void *context, unsigned int reg,
+			    unsigned int *val)
+{
+	struct sim_ext_map *m = context;
+
+	if (reg > m->size - 4)
+		return -EINVAL;
+	sim_ext_map_pass(m);
+	*val = readl(m->base + reg);
+
+	return 0;
+}
+
+static int sim_ext_map_write(void *context, unsigned int reg,
+			     unsigned int val)
+{
+	struct sim_ext_map *m = context;
+
+	if (reg > m->size - 4)
+		return -EINVAL;
+	writel(val, m->base + reg);
+	sim_ext_map_pass(m);
+
+	return 0;
+}
+
+/* The reg's size is known at probe only: the callbacks check the bounds */
+static const struct regmap_config sim_ext_map_config = {
+	.name = "mss-sim-qaccept",
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.reg_read = sim_ext_map_read,
+	.reg_write = sim_ext_map_write,
+	/* as syscon's own MMIO regmaps: callers may be atomic */
+	.fast_io = true,
+};
+
+static struct sim_ext_map *sim_ext_map_create(struct mss_sim *sim,
+					      struct device_node *np)
+{
+	struct sim_ext_map *m;
+	struct resource res;
+	struct regmap *map;
+	int ret;
+
+	/* sim_map_syscon() has checked the reg */
+	if (of_address_to_resource(np, 0, &res))
+		return ERR_PTR(-EINVAL);
+	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	if (!m)
+		return ERR_PTR(-ENOMEM);
+	spin_lock_init(&m->lock);
+	m->base = ioremap(res.start, resource_size(&res));
+	if (!m->base) {
+		ret = -ENOMEM;
+		goto err_free;
+	}
+	m->size = resource_size(&res);
+	map = regmap_init(NULL, NULL, m, &sim_ext_map_config);
+	if (IS_ERR(map)) {
+		ret = PTR_ERR(map);
+		goto err_unmap;
+	}
+	ret = of_syscon_register_regmap(np, map);
+	if (ret) {
+		/* Somebody looked the syscon up first: too late to answer */
+		dev_err(sim->dev, "cannot register the regmap of %pOF: %d\n",
+			np, ret);
+		regmap_exit(map);
+		goto err_unmap;
+	}
+	/* Kept by syscon for good, and the callbacks with it */
+	m->np = of_node_get(np);
+	__module_get(THIS_MODULE);
+
+	return m;
+
+err_unmap:
+	iounmap(m->base);
+err_free:
+	kfree(m);
+
+	return ERR_PTR(ret);
+}
+
+static int sim_ext_map_attach(struct mss_sim *sim)
+{
+	struct of_phandle_args a;
+	struct sim_ext_map *m;
+	int ret;
+
+	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,qaccept-regs",
+					       3, 0, &a);
+	if (ret)
+		return ret;
+
+	mutex_lock(&sim_ext_map_mutex);
+	m = sim_ext_map;
+	if (!m) {
+		m = sim_ext_map_create(sim, a.np);
+		if (IS_ERR(m)) {
+			ret = PTR_ERR(m);
+			goto out;
+		}
+		sim_ext_map = m;
+	} else if (m->np != a.np || m->sim) {
+		dev_err(sim->dev, "the Q-channel regmap is %pOF's\n", m->np);
+		ret = -EBUSY;
+		goto out;
+	}
+	spin_lock_irq(&m->lock);
+	m->sim = sim;
+	spin_unlock_irq(&m->lock);
+out:
+	mutex_unlock(&sim_ext_map_mutex);
+	of_node_put(a.np);
+
+	return ret;
+}
+
+/**
+ * sim_ext_exit() - stop answering through the Q-channel regmap
+ * @sim: the simulator, before its mappings go
+ *
+ * The regmap stays with syscon and reads and writes plain memory from now
+ * on, until a simulator is bound again.
+ */
+void sim_ext_exit(struct mss_sim *sim)
+{
+	struct sim_ext_map *m;
+
+	mutex_lock(&sim_ext_map_mutex);
+	m = sim_ext_map;
+	if (m && m->sim == sim) {
+		spin_lock_irq(&m->lock);
+		m->sim = NULL;
+		spin_unlock_irq(&m->lock);
+	}
+	mutex_unlock(&sim_ext_map_mutex);
+}
+
 /**
  * sim_ext_init() - find the external registers of the flavour
  * @sim: the simulator
  *
- * Return: 0 or -EINVAL.
+ * With Q-channels, also takes the regmap of their syscon (sim_ext_exit()
+ * gives it up).
+ *
+ * Return: 0 or a negative errno.
  */
 int sim_ext_init(struct mss_sim *sim)
 {
@@ -145,7 +335,7 @@ int sim_ext_init(struct mss_sim *sim)
 	writel(1, sim->axim1_clk_off);
 	writel(1, sim->crypto_clk_off);
 
-	return 0;
+	return sim_ext_map_attach(sim);
 }
 
 /**
@@ -305,42 +495,6 @@ void sim_ext_step(struct mss_sim *sim)
 	writel(READ_ONCE(sim->mss_asserted) ? 1 : 0, sim->crypto_clk_off);
 	for (i = 0; i < SIM_NR_QCH; i++)
 		sim_ext_step_qch(sim, i);
-}
-
-/**
- * sim_ext_watch() - watch the Q-channel requests closely for a while
- * @sim: the simulator, without @hs_lock (an attendant between passes)
- * @spins: how many times to look
- *
- * The driver gives a request 50 us and, on the rig's slow debug kernel,
- * often runs out of them before it sleeps even once: only the attendant
- * of another CPU can answer then, and a full pass of the handshakes takes
- * about as long.  Between its passes an attendant looks at the REQ
- * registers alone, and answers as soon as one changes.  It stops early
- * when its CPU is wanted.
- */
-void sim_ext_watch(struct mss_sim *sim, unsigned int spins)
-{
-	unsigned int i;
-
-	if (!sim->qaccept)
-		return;
-
-	while (spins-- && !need_resched()) {
-		for (i = 0; i < SIM_NR_QCH; i++) {
-			void __iomem *q = sim->qaccept + sim->qch_off[i];
-
-			if ((readl(q + QACCEPT_REQ_REG) & 1) !=
-			    READ_ONCE(sim->qch_req_seen[i]))
-				break;
-		}
-		if (i < SIM_NR_QCH) {
-			spin_lock(&sim->hs_lock);
-			sim_ext_step(sim);
-			spin_unlock(&sim->hs_lock);
-		}
-		cpu_relax();
-	}
 }
 
 /**

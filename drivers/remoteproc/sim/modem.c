@@ -182,7 +182,6 @@ static int sim_attendant(void *data)
 	while (!kthread_should_stop()) {
 		if (sim_attentive(sim)) {
 			sim_handshakes(sim, true);
-			sim_ext_watch(sim, SIM_EXT_WATCH_SPINS);
 			cond_resched();
 			continue;
 		}

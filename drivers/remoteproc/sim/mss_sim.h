@@ -783,12 +783,10 @@ void sim_q6_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 
 /* ext.c: external head switch, Q-channels and external control */
 int sim_ext_init(struct mss_sim *sim);
+void sim_ext_exit(struct mss_sim *sim);
 bool sim_ext_bhs_on(struct mss_sim *sim);
 void sim_ext_step(struct mss_sim *sim);
 void sim_ext_reset(struct mss_sim *sim);
-/* sim_ext_watch() checks between two passes of an attendant */
-#define SIM_EXT_WATCH_SPINS	1000
-void sim_ext_watch(struct mss_sim *sim, unsigned int spins);
 void sim_ext_debugfs_init(struct mss_sim *sim, struct dentry *dir);
 void sim_ext_status(struct mss_sim *sim, struct seq_file *m);
 
