@@ -117,11 +117,9 @@ fi
 shopt -s nullglob
 scns=()
 # soak-*.scn are for make soak (soak.sh), bench-*.scn for make bench
-# (bench/bench.sh), dev-*.scn for make check-dev (scenarios of hardware the
-# simulator cannot yet answer reliably; README says which and why), not
-# make check
+# (bench/bench.sh), not make check
 for scn in "$RIG_SCNDIR"/*.scn; do
-	case $(basename "$scn") in soak-*|bench-*|dev-*) continue ;; esac
+	case $(basename "$scn") in soak-*|bench-*) continue ;; esac
 	scns+=("$scn")
 done
 [ ${#scns[@]} -gt 0 ] || fail scenarios-present "no scenarios in $RIG_SCNDIR"

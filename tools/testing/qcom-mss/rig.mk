@@ -94,19 +94,6 @@ qemu-run: $(if $(SCENARIO),$(RIG_DEPS))
 	fi
 	@$(RIG_RUN) -v -s qemu-run $(SCENARIO)
 
-# make check-dev (not part of make check): the dev-*.scn scenarios, of
-# hardware the simulator cannot yet answer reliably (README), and the
-# mutants of mutants/dev/ against them
-HELP_EXTRA	+= 'check-dev       the dev-*.scn scenarios (sc7280) and their mutants, by hand'
-.PHONY: check-dev
-check-dev: $(RIG_DEPS)
-	@rm -f $(RESULTS)/dev.txt
-	@set -e; for s in $(notdir $(basename $(wildcard $(RIG_DIR)/scenarios/dev-*.scn))); do \
-		$(RIG_RUN) -a -s dev $$s; done
-	@$(RIG_ENV) MUTANT_DIR=$(RIG_DIR)/mutants/dev STAGE_NAME=dev-mutants \
-		$(RIG_DIR)/check-mutants.sh
-	@scripts/check-summary.sh $(RESULTS) dev dev-mutants
-
 # make soak (not part of make check): the soak-*.scn scenarios, with the
 # slab and vmalloc growth per batch and the run time
 HELP_EXTRA	+= 'soak            1000 start/stop and 200 crash/recovery cycles, growth report'

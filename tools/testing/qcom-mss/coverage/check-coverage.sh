@@ -84,7 +84,7 @@ shopt -s nullglob
 boots=()
 for scn in "$COV_SCNDIR"/*.scn; do
 	n=$(basename "$scn" .scn)
-	case $n in soak-* | bench-* | dev-*) continue ;; esac
+	case $n in soak-* | bench-*) continue ;; esac
 	log=$LOGS/$n.log
 	if [ ! -f "$log" ]; then
 		fail "dump/$n" "no $log: make check-rig boots it"
