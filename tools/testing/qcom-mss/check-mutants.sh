@@ -20,13 +20,12 @@ GUESTOUT=${GUESTOUT:-$OUT/guest}
 RESULTS=${RESULTS:-$OUT/results}
 ARCH=${ARCH:-arm64}
 CROSS_COMPILE=${CROSS_COMPILE:-aarch64-linux-gnu-}
-# MUTANT_DIR, STAGE_NAME: another set (make check-dev: mutants/dev)
-MDIR=${MUTANT_DIR:-$RIG/mutants}
-MUT=$OUT/${STAGE_NAME:-mutants}
+MDIR=$RIG/mutants
+MUT=$OUT/mutants
 export RESULTS
 # shellcheck source-path=SCRIPTDIR source=../../../scripts/testlib.sh
 . "$TOP/scripts/testlib.sh"
-result_init "${STAGE_NAME:-mutants}"
+result_init mutants
 
 # field NAME PATCH: the value of a "# NAME: value" header line
 field() {
@@ -63,7 +62,7 @@ for p in "${patches[@]}"; do
 		fail "$n" "no longer applies; update it with the code:" "$(head -20 "$d/patch.log")"
 		continue
 	fi
-	if ! make -C "$KDIR" M="$d/src/drivers/remoteproc" ARCH="$ARCH" \
+	if ! make -C "$KDIR" M="$d/src/drivers/remoteproc" ARCH="$ARCH" -j2 \
 		CROSS_COMPILE="$CROSS_COMPILE" qcom_q6v5_mss.ko > "$d/build.log" 2>&1; then
 		fail "$n" "does not build:" "$(grep -m 10 -E 'error|warning' "$d/build.log")"
 		continue
@@ -84,7 +83,8 @@ for n in "${built[@]+"${built[@]}"}"; do
 		fail "$n" "initramfs:" "$(cat "$d/initramfs.log")"
 		continue
 	fi
-	RESULTS=$d/results LOGS=$d/logs INITRAMFS=$d/initramfs.cpio \
+	# the first failed test decides; the rest of the boot is not needed
+	RESULTS=$d/results LOGS=$d/logs INITRAMFS=$d/initramfs.cpio FAILFAST=1 \
 		"$RIG/run-scenario.sh" -s mutant "$scn" > "$d/run.log" 2>&1
 	rc=$?
 	log=$d/logs/$scn.log

@@ -22,6 +22,8 @@
 # Environment: SCNDIR (scenario folder, default scenarios/), INITRAMFS,
 # DTBOUT, QEMU_MEM (guest RAM in MiB, default 1024), as try-firmware.sh
 # sets them for its generated board; the Makefile's paths otherwise.
+# FAILFAST=1 boots with mss.failfast: the guest powers off after its first
+# failed test, which the missing results then fail (check-mutants.sh).
 #
 # The boot fails on a timeout, a missing "mss-init: done" sentinel, a KTAP
 # plan/result mismatch, or any kernel complaint (WARNING, BUG, Oops,
@@ -130,6 +132,10 @@ while read -r key val; do
 	@*) boot_fail "$scn: unknown host directive $key" ;;
 	esac
 done < <(grep -E '^[[:space:]]*@' "$scn" | tr -d '\r')
+# FAILFAST=1 (the mutants stage): the guest stops at the first failed test
+if [ "${FAILFAST:-0}" = 1 ]; then
+	append_args="$append_args mss.failfast"
+fi
 case $timeout in
 '' | *[!0-9]*) boot_fail "$scn: @timeout '$timeout' is not a number of seconds" ;;
 esac

@@ -2360,26 +2360,38 @@ static void log_uptime(void)
 	}
 }
 
-/* mss.scenario=NAME from the command line, or NULL */
-static char *scenario_name(void)
+/*
+ * The value of KEY=VALUE on the kernel command line ("" for a bare KEY),
+ * or NULL when KEY is not there.
+ */
+static char *cmdline_param(const char *key)
 {
-	char *cmdline = read_file("/proc/cmdline", 8192), *p, *name;
-	size_t n;
+	char *cmdline = read_file("/proc/cmdline", 8192), *p, *val = NULL;
+	size_t k = strlen(key);
 
 	if (!cmdline)
 		return NULL;
-	for (p = cmdline; (p = strstr(p, "mss.scenario=")); p++)
-		if (p == cmdline || isspace((unsigned char)p[-1]))
+	for (p = cmdline; (p = strstr(p, key)); p++) {
+		if (p != cmdline && !isspace((unsigned char)p[-1]))
+			continue;
+		if (p[k] == '=') {
+			val = xasprintf("%.*s", (int)strcspn(p + k + 1, " \t\n"),
+					p + k + 1);
 			break;
-	if (!p) {
-		free(cmdline);
-		return NULL;
+		}
+		if (!p[k] || isspace((unsigned char)p[k])) {
+			val = xasprintf("%s", "");
+			break;
+		}
 	}
-	p += strlen("mss.scenario=");
-	n = strcspn(p, " \t\n");
-	name = xasprintf("%.*s", (int)n, p);
 	free(cmdline);
-	return name;
+	return val;
+}
+
+/* mss.scenario=NAME from the command line, or NULL */
+static char *scenario_name(void)
+{
+	return cmdline_param("mss.scenario");
 }
 
 /* A scenario that cannot run still yields one KTAP result the host sees */
@@ -2574,7 +2586,8 @@ int main(int argc, char **argv)
 	bool setup_failed = false, failed = false;
 	char *setup_where = NULL;
 	int cur = -1, nfailed = 0;
-	char *name;
+	bool failfast;
+	char *name, *ff;
 
 	if (argc == 4 && !strcmp(argv[1], "--parse"))
 		return parse_only(argv[2], argv[3]);
@@ -2594,7 +2607,11 @@ int main(int argc, char **argv)
 	setup_output();
 
 	name = scenario_name();
-	out("mss-init: start %s", name ? name : "(none)");
+	ff = cmdline_param("mss.failfast");
+	failfast = ff;
+	free(ff);
+	out("mss-init: start %s%s", name ? name : "(none)",
+	    failfast ? " (failfast)" : "");
 	log_uptime();
 	if (!name)
 		fail_whole("scenario", NULL,
@@ -2624,6 +2641,17 @@ int main(int argc, char **argv)
 				out("%s %d %s", failed ? "not ok" : "ok", cur + 1,
 				    tests[cur]);
 				nfailed += failed;
+				/*
+				 * mss.failfast (the mutants stage): one failure
+				 * is the verdict; the rest, kmemleak and gcov
+				 * would only cost time.  The missing results
+				 * fail the boot on the host.
+				 */
+				if (failed && failfast) {
+					out("# mss-init: mss.failfast: stopping after test %d",
+					    cur + 1);
+					power_off();
+				}
 			}
 			if (!c)
 				break;
