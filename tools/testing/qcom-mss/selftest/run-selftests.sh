@@ -7,7 +7,8 @@
 #
 #  1. Saved guest logs (*.log: a WARN splat, a hang, a KUnit suite cut
 #     short by an oops, a skipped case, a suite with fewer cases than its
-#     source declares, ...) go through run-scenario.sh -l and must give
+#     source declares, a mss.failfast boot that stopped after its first
+#     failed test, ...) go through run-scenario.sh -l and must give
 #     exactly the results in NAME.expect, and exit 1 exactly when those
 #     hold a failure.  NAME.kunit, if present, is the run's list of KUnit
 #     suites (run-scenario.sh -k); each line of NAME.why must appear in
