@@ -423,19 +423,7 @@ static ssize_t sim_corrupt_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static int sim_corrupt_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_corrupt_show, inode->i_private);
-}
-
-static const struct file_operations sim_corrupt_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_corrupt_open,
-	.read = seq_read,
-	.write = sim_corrupt_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_corrupt);
 
 /**
  * sim_bus_reset() - release the AXI halts, as a modem reset does

@@ -969,19 +969,7 @@ static ssize_t sim_fuse_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static int sim_fuse_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_fuse_show, inode->i_private);
-}
-
-static const struct file_operations sim_fuse_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_fuse_open,
-	.read = seq_read,
-	.write = sim_fuse_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_fuse);
 
 /**
  * sim_image_debugfs_init() - create the reports and the oem_pk_hash knob

@@ -740,19 +740,7 @@ static ssize_t sim_hang_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static int sim_hang_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_hang_show, inode->i_private);
-}
-
-static const struct file_operations sim_hang_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_hang_open,
-	.read = seq_read,
-	.write = sim_hang_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_hang);
 
 static int sim_stop_ack_show(struct seq_file *m, void *unused)
 {
@@ -786,19 +774,7 @@ static ssize_t sim_stop_ack_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static int sim_stop_ack_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_stop_ack_show, inode->i_private);
-}
-
-static const struct file_operations sim_stop_ack_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_stop_ack_open,
-	.read = seq_read,
-	.write = sim_stop_ack_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_stop_ack);
 
 static int sim_crash_on_show(struct seq_file *m, void *unused)
 {
@@ -849,19 +825,7 @@ static ssize_t sim_crash_on_write(struct file *file, const char __user *ubuf,
 	return count;
 }
 
-static int sim_crash_on_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_crash_on_show, inode->i_private);
-}
-
-static const struct file_operations sim_crash_on_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_crash_on_open,
-	.read = seq_read,
-	.write = sim_crash_on_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_crash_on);
 
 /* "fatal" or "wdog": the modem crashes now (it must be out of reset) */
 static ssize_t sim_crash_write(struct file *file, const char __user *ubuf,

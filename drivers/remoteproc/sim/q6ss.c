@@ -503,19 +503,7 @@ static ssize_t sim_cbcr_stuck_write(struct file *file,
 	return count;
 }
 
-static int sim_cbcr_stuck_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, sim_cbcr_stuck_show, inode->i_private);
-}
-
-static const struct file_operations sim_cbcr_stuck_fops = {
-	.owner = THIS_MODULE,
-	.open = sim_cbcr_stuck_open,
-	.read = seq_read,
-	.write = sim_cbcr_stuck_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_cbcr_stuck);
 
 static int sim_bhs_stuck_get(void *data, u64 *val)
 {

@@ -397,19 +397,7 @@ static int modem_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
-static int modem_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, modem_show, inode->i_private);
-}
-
-static const struct file_operations modem_fops = {
-	.owner = THIS_MODULE,
-	.open = modem_open,
-	.read = seq_read,
-	.write = modem_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(modem);
 
 /* ------------------------------------------------------------------------
  * cpu_map: CPU mappings nobody exempted, as a buggy driver would make
@@ -577,19 +565,7 @@ static int cpu_map_show(struct seq_file *m, void *unused)
 	return 0;
 }
 
-static int cpu_map_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, cpu_map_show, inode->i_private);
-}
-
-static const struct file_operations cpu_map_fops = {
-	.owner = THIS_MODULE,
-	.open = cpu_map_open,
-	.read = seq_read,
-	.write = cpu_map_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(cpu_map);
 
 /**
  * sim_debugfs_init() - create /sys/kernel/debug/qcom_scm_sim/
