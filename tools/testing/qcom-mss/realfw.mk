@@ -29,3 +29,12 @@ try-firmware: $(if $(and $(SOC),$(FW_DIR)),$(TRY_FW_DEPS))
 
 check-realfw: $(TRY_FW_DEPS) $(REALFW_STAMP)
 	@$(TRY_FW_ENV) REALFW=$(REALFW) $(RIG_DIR)/check-realfw.sh
+
+# make bench-realfw (part of make bench): the segment load of Debian's
+# sdm845 modem image on the simulated sdm845 (bench/bench-realfw.sh); here,
+# after the try-firmware variables it needs
+HELP_EXTRA	+= 'bench-realfw    segment load of Debian'"'"'s sdm845 modem_nm.mbn against memcpy (one boot)'
+.PHONY: bench-realfw
+bench: bench-realfw
+bench-realfw: $(TRY_FW_DEPS) $(REALFW_STAMP)
+	@$(TRY_FW_ENV) REALFW=$(REALFW) $(RIG_DIR)/bench/bench-realfw.sh

@@ -23,8 +23,12 @@
 #
 # Environment: FUSE=none (default: no OEM_PK_HASH fused), mba (fuse the
 # root of the MBA image's chain) or 64 hex digits; MODEM=NAME picks the
-# modem image in FW_DIR; MPSS_BASE=ADDR places the MPSS region of a
-# relocatable image there (no DTS; default 0x50000000).  The paths of the top Makefile (TOP, KOBJ, KSRC,
+# modem image in FW_DIR; BENCH=N also measures the segment load of these
+# images with qcom_q6v5_mss_bench.ko (its raw copy before the first
+# start, N more starts and stops after the first, then its report: the
+# "row" lines bench/bench.sh reads from the log; make bench-realfw);
+# MPSS_BASE=ADDR places the MPSS region of a relocatable image there (no
+# DTS; default 0x50000000).  The paths of the top Makefile (TOP, KOBJ, KSRC,
 # OUT, ...) as for run-scenario.sh; build everything first (make
 # try-firmware does).
 #
@@ -114,6 +118,17 @@ case $modem in
 *) die "$modem: the driver loads NAME.mdt or NAME.mbn" ;;
 esac
 [ -x "$VERIFY" ] || die "no $VERIFY (make mss-fwgen)"
+bench=${BENCH:-}
+bench_compat=
+if [ -n "$bench" ]; then
+	case $bench in
+	'' | *[!0-9]* | 0) die "BENCH=$bench: a number of starts, 1 to 255" ;;
+	esac
+	[ "$bench" -le 255 ] || die "BENCH=$bench: a number of starts, 1 to 255"
+	bench_compat=$(sed -n 's/^[[:space:]]*compatible = "\(qcom,[a-z0-9]*-mss-pil\)".*/\1/p' \
+		"$DTS_DIR/$soc-mss-sim.dtsi" | head -n 1)
+	[ -n "$bench_compat" ] || die "no qcom,*-mss-pil compatible in $soc-mss-sim.dtsi"
+fi
 
 T=$OUT/try-firmware/$soc
 rm -rf "$T"
@@ -232,6 +247,16 @@ cp -r "$RIG/scenarios/common" "$RIG/scenarios/mss" "$T/scenarios/" ||
 		echo "  write $sim/oem_pk_hash $fuse"
 		echo "  expect $sim/oem_pk_hash $fuse"
 	fi
+	# the baseline copy needs MPSS still Linux's: before the first start
+	if [ -n "$bench" ]; then
+		cat <<-EOF
+
+		test bench-copy
+		  insmod /modules/qcom_q6v5_mss_bench.ko compatible=$bench_compat fw_name=$fwname/$mname
+		  expect /sys/module/qcom_q6v5_mss_bench/initstate live
+		  write /sys/kernel/debug/qcom_mss_bench/copy $bench
+		EOF
+	fi
 	cat <<-EOF
 
 	test start
@@ -260,6 +285,20 @@ cp -r "$RIG/scenarios/common" "$RIG/scenarios/mss" "$T/scenarios/" ||
 	  show /sys/kernel/debug/qcom_scm_sim/ledger
 	  include mss/balanced.scn
 	EOF
+	if [ -n "$bench" ]; then
+		cat <<-EOF
+
+		test bench-cycles
+		  repeat $bench
+		    write \${RP}/state start
+		    expect \${RP}/state running 60000
+		    write \${RP}/state stop
+		    expect \${RP}/state offline 60000
+		  end-repeat
+		  include mss/balanced.scn
+		  write /sys/kernel/debug/qcom_mss_bench/report 1
+		EOF
+	fi
 } > "$T/scenarios/$name.scn"
 
 # The initramfs: init, modules, these images and this scenario only

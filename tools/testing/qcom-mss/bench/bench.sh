@@ -32,7 +32,9 @@ fi
 # "... qcom_q6v5_mss_bench: row METRIC VALUE BASE BASELINE UNIT n=N"
 # Metrics end in the image layout of their boot phase: -split (modem.mdt
 # and modem.bNN) or -mbn (the segments inside the one file)
-awk -v want="staging-dedicated staging-mpss-window segment-load-split segment-load-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split" '
+# BENCH_ROWS="METRIC ...": the rows of another boot (bench-realfw.sh)
+rows=${BENCH_ROWS:-staging-dedicated staging-mpss-window segment-load-split segment-load-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split}
+awk -v want="$rows" '
 function us(ns) {
 	return ns >= 1e7 ? sprintf("%.1f ms", ns / 1e6) : sprintf("%.1f us", ns / 1e3)
 }
@@ -55,6 +57,11 @@ BEGIN {
 	L["start-split"] = "start to running"
 	L["stop-ack-split"] = "stop: wait for stop-ack"
 	L["stop-split"] = "stop"
+	L["start-mba-mbn"] = "start: MBA load + authentication"
+	L["start-metadata-mbn"] = "start: metadata (staging + MBA check)"
+	L["start-segment-auth-mbn"] = "start: segment authentication"
+	L["start-mbn"] = "start to running"
+	L["stop-mbn"] = "stop"
 }
 {
 	# the console log ends its lines with CR LF
