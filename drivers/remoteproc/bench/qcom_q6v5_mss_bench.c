@@ -204,7 +204,7 @@ static int bench_stage(const struct firmware *fw, enum mss_mdata_source src,
 	unsigned int i;
 	int ret = 0;
 
-	mem = kmalloc(sizeof(*mem), GFP_KERNEL);
+	mem = kmalloc_obj(*mem);
 	t = kcalloc(n, sizeof(*t), GFP_KERNEL);
 	if (!mem || !t) {
 		ret = -ENOMEM;

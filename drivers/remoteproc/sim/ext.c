@@ -185,7 +185,7 @@ static struct sim_ext_map *sim_ext_map_create(struct mss_sim *sim,
 	/* sim_map_syscon() has checked the reg */
 	if (of_address_to_resource(np, 0, &res))
 		return ERR_PTR(-EINVAL);
-	m = kzalloc(sizeof(*m), GFP_KERNEL);
+	m = kzalloc_obj(*m);
 	if (!m)
 		return ERR_PTR(-ENOMEM);
 	spin_lock_init(&m->lock);

@@ -324,7 +324,7 @@ int qcom_scm_pas_mem_setup(u32 pas_id, phys_addr_t addr, phys_addr_t size)
 	list_for_each_entry(s, &sim_setups, node)
 		if (s->pas_id == pas_id)
 			goto found;
-	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	s = kzalloc_obj(*s);
 	if (!s) {
 		ret = -ENOMEM;
 		goto out;

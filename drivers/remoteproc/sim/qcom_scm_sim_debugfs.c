@@ -522,7 +522,7 @@ static ssize_t cpu_map_write(struct file *file, const char __user *ubuf,
 		sim_rogue_unmap_all();
 		ret = 0;
 	} else if (n == 4 && !strcmp(argv[0], "map")) {
-		r = kzalloc(sizeof(*r), GFP_KERNEL);
+		r = kzalloc_obj(*r);
 		ret = -ENOMEM;
 		if (!r)
 			goto out;

@@ -190,8 +190,8 @@ int sim_ledger_prepare(const struct sim_ledger *l, phys_addr_t start,
 	struct sim_seal *straddle;
 
 	memset(spare, 0, sizeof(*spare));
-	spare->range[0] = kzalloc(sizeof(*spare->range[0]), GFP_KERNEL);
-	spare->range[1] = kzalloc(sizeof(*spare->range[1]), GFP_KERNEL);
+	spare->range[0] = kzalloc_obj(*spare->range[0]);
+	spare->range[1] = kzalloc_obj(*spare->range[1]);
 	if (!spare->range[0] || !spare->range[1])
 		goto nomem;
 	straddle = seal_straddling(l, start, end);
