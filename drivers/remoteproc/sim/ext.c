@@ -78,10 +78,13 @@ static const char *const sim_qch_names[SIM_NR_QCH] = {
 	"mdm", "cx", "axi",
 };
 
-/* Map the syscon and offsets of entry @index of a fixed-args property */
+/*
+ * Map the syscon and offsets of entry @index of a fixed-args property;
+ * with @np, the syscon's node is handed to the caller (NULL on failure)
+ */
 static void __iomem *sim_ext_parse(struct mss_sim *sim, const char *prop,
 				   int cells, int index, u32 *args,
-				   const char *what)
+				   const char *what, struct device_node **np)
 {
 	struct of_phandle_args a;
 	void __iomem *p;
@@ -100,7 +103,10 @@ static void __iomem *sim_ext_parse(struct mss_sim *sim, const char *prop,
 		need = max(need, a.args[i] + 0x10);
 	}
 	p = sim_map_syscon(sim, a.np, need, what);
-	of_node_put(a.np);
+	if (p && np)
+		*np = a.np;
+	else
+		of_node_put(a.np);
 
 	return p;
 }
@@ -222,27 +228,22 @@ err_free:
 	return ERR_PTR(ret);
 }
 
-static int sim_ext_map_attach(struct mss_sim *sim)
+/* Answer through the regmap of syscon @np, made on the first call */
+static int sim_ext_map_attach(struct mss_sim *sim, struct device_node *np)
 {
-	struct of_phandle_args a;
 	struct sim_ext_map *m;
-	int ret;
-
-	ret = of_parse_phandle_with_fixed_args(sim->mss_np, "qcom,qaccept-regs",
-					       3, 0, &a);
-	if (ret)
-		return ret;
+	int ret = 0;
 
 	mutex_lock(&sim_ext_map_mutex);
 	m = sim_ext_map;
 	if (!m) {
-		m = sim_ext_map_create(sim, a.np);
+		m = sim_ext_map_create(sim, np);
 		if (IS_ERR(m)) {
 			ret = PTR_ERR(m);
 			goto out;
 		}
 		sim_ext_map = m;
-	} else if (m->np != a.np || m->sim) {
+	} else if (m->np != np || m->sim) {
 		dev_err(sim->dev, "the Q-channel regmap is %pOF's\n", m->np);
 		ret = -EBUSY;
 		goto out;
@@ -252,7 +253,6 @@ static int sim_ext_map_attach(struct mss_sim *sim)
 	spin_unlock_irq(&m->lock);
 out:
 	mutex_unlock(&sim_ext_map_mutex);
-	of_node_put(a.np);
 
 	return ret;
 }
@@ -289,12 +289,14 @@ void sim_ext_exit(struct mss_sim *sim)
  */
 int sim_ext_init(struct mss_sim *sim)
 {
+	struct device_node *qch_np;
+	int ret = -EINVAL;
 	u32 off[3];
 	int i;
 
 	if (sim->fl->ext_bhs) {
 		sim->ext_bhs = sim_ext_parse(sim, "qcom,ext-bhs-reg", 1, 0, off,
-					     "ext-bhs");
+					     "ext-bhs", NULL);
 		if (!sim->ext_bhs)
 			return -EINVAL;
 		sim->ext_bhs += off[0];
@@ -305,7 +307,7 @@ int sim_ext_init(struct mss_sim *sim)
 		return 0;
 
 	sim->qaccept = sim_ext_parse(sim, "qcom,qaccept-regs", 3, 0, off,
-				     "qaccept");
+				     "qaccept", &qch_np);
 	if (!sim->qaccept)
 		return -EINVAL;
 	for (i = 0; i < SIM_NR_QCH; i++) {
@@ -317,16 +319,16 @@ int sim_ext_init(struct mss_sim *sim)
 	}
 
 	sim->ext_ctl = sim_ext_parse(sim, "qcom,ext-regs", 2, 0, off,
-				     "ext-regs");
+				     "ext-regs", NULL);
 	if (!sim->ext_ctl)
-		return -EINVAL;
+		goto out_put;
 	sim->force_clk_on = sim->ext_ctl + off[0];
 	sim->rscc_disable = sim->ext_ctl + off[1];
 
 	sim->ext_clk = sim_ext_parse(sim, "qcom,ext-regs", 2, 1, off,
-				     "ext-regs");
+				     "ext-regs", NULL);
 	if (!sim->ext_clk)
-		return -EINVAL;
+		goto out_put;
 	sim->axim1_clk_off = sim->ext_clk + off[0];
 	sim->crypto_clk_off = sim->ext_clk + off[1];
 
@@ -335,7 +337,11 @@ int sim_ext_init(struct mss_sim *sim)
 	writel(1, sim->axim1_clk_off);
 	writel(1, sim->crypto_clk_off);
 
-	return sim_ext_map_attach(sim);
+	ret = sim_ext_map_attach(sim, qch_np);
+out_put:
+	of_node_put(qch_np);
+
+	return ret;
 }
 
 /**
