@@ -261,7 +261,7 @@ static struct regmap *mss_syscon_args(struct device *dev, const char *prop,
 	map = syscon_node_to_regmap(args->np);
 	of_node_put(args->np);
 	if (IS_ERR(map))
-		dev_err(dev, "%s: no regmap: %ld\n", prop, PTR_ERR(map));
+		dev_err(dev, "%s: no regmap: %pe\n", prop, map);
 
 	return map;
 }
