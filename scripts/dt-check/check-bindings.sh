@@ -11,7 +11,8 @@
 #                          processed schemas) are the driver's SoC table
 #   fixtures/...           scripts/dt-check/tests/*.dts against the MSS
 #                          schema; fixtures-full/... against every binding
-#   ours/...               our DTS (simulated boards): no finding on MSS nodes
+#   ours/...               our DTS (simulated boards): no finding on MSS nodes,
+#                          or, on a board with // expect: lines, those findings
 #   fixes/...             each fix overlay applies; mss-dtcheck flags the
 #                          upstream board and accepts the fixed one
 #   fixes-7.2/...          the same on the board's 7.2 DTB
@@ -242,6 +243,10 @@ for dts in $DTCHK_OUR_DTS; do
 		fail "ours/$n" "dt-validate did not run to its end:" "$(tail -n 20 "$od/$n.log")"
 	elif [ "$nodes" -eq 0 ]; then
 		fail "ours/$n" "no enabled MSS node"
+	elif grep -q '^// expect: ' "$dts"; then
+		# a board with deliberate defects (the bad-DT scenario's):
+		# dtbs_check must see each one its expect lines name
+		check "ours/$n" check_expect "$dts" "$od/$n.log"
 	elif [ "$bad" -ne 0 ]; then
 		fail "ours/$n" "$(cat "$od/$n.mss")"
 	else
