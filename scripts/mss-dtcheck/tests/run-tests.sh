@@ -108,6 +108,31 @@ for f in "$fix"/*.dts; do
 	done
 done
 
+# The rig's bad-DT board (scenarios/mss-bad-dt.scn): of its seven defective
+# nodes, two have regions the driver cannot resolve; the validator reports
+# each on its // @MSSnnn line, predicts a failed probe for those two and
+# finds no other error (the other defects are not about memory)
+b=$top/arch/arm64/boot/dts/qcom/sdm845-mss-sim-bad-dt.dts
+run sim-bad-dt "$WRAP" "$b"
+for id in MSS001 MSS003; do
+	line=$(grep -n "// @$id\$" "$b" | cut -d: -f1)
+	if [ -n "$line" ] &&
+	   grep -q "/sdm845-mss-sim-bad-dt.dts:$line: error: $id: " "$WORK/sim-bad-dt.out"; then
+		pass "sim-bad-dt/$id"
+	else
+		fail "sim-bad-dt/$id" "expected line ${line:-?} in:" "$(cat "$WORK/sim-bad-dt.out")"
+	fi
+done
+none=$(grep -c 'metadata source none (the driver fails to probe)' "$WORK/sim-bad-dt.out")
+errors=$(grep -c ': error: MSS' "$WORK/sim-bad-dt.out")
+# MSS001 once for each of the two regions the node lacks
+if [ "$rc" = 1 ] && [ "$none" = 2 ] && [ "$errors" = 3 ]; then
+	pass "sim-bad-dt/only-those"
+else
+	fail "sim-bad-dt/only-those" "exit $rc, $none failed probes, $errors errors:" \
+		"$(cat "$WORK/sim-bad-dt.out")"
+fi
+
 # The fix hint of a legacy prediction on a protected SoC names the carveout
 if grep -A1 ': MSS012: ' "$WORK/protected-legacy.out" | grep -q 'fix: add a no-map metadata carveout.*mpss-metadata.*memory-region entry 2'; then
 	pass "fixture/protected-legacy/hint-names-carveout"
