@@ -38,3 +38,26 @@ HELP_EXTRA	+= 'bench-realfw    segment load of Debian'"'"'s sdm845 modem_nm.mbn 
 bench: bench-realfw
 bench-realfw: $(TRY_FW_DEPS) $(REALFW_STAMP)
 	@$(TRY_FW_ENV) REALFW=$(REALFW) $(RIG_DIR)/bench/bench-realfw.sh
+
+# make bench-realfw-nodebug (part of make bench): the same boot on a test
+# kernel built without the debug options every scenario runs under.  Those
+# options tax exactly what a load does besides the copy: KASAN_VMALLOC
+# (which KASAN selects on arm64) allocates and poisons shadow pages for
+# each memremap() and PROVE_LOCKING weighs on every page-table lock.  A
+# phone runs a kernel without them, so the segment-load ratio is read from
+# this boot; the debug kernel's figure stays beside it (bench-realfw).
+# The kernel, its modules and the guest image live in build/kernel-nodebug
+# and build/out-nodebug; the driver's objects in drivers/remoteproc are
+# rebuilt for it, and again for the test kernel by its next make.
+NODEBUG_OFF	:= KASAN|KASAN_GENERIC|DEBUG_KMEMLEAK|PROVE_LOCKING|DEBUG_ATOMIC_SLEEP|DMA_API_DEBUG|GCOV_KERNEL
+NODEBUG_FRAG	:= $(BUILD)/kernel-nodebug.config
+HELP_EXTRA	+= 'bench-realfw-nodebug  bench-realfw on a test kernel without KASAN, kmemleak, lockdep, gcov'
+.PHONY: bench-realfw-nodebug
+bench: bench-realfw-nodebug
+$(NODEBUG_FRAG): $(FRAGMENT) $(lastword $(MAKEFILE_LIST))
+	@mkdir -p $(BUILD)
+	@sed -E 's/^CONFIG_($(NODEBUG_OFF))=y$$/# CONFIG_\1 is not set/' $(FRAGMENT) > $@.tmp
+	@mv $@.tmp $@
+bench-realfw-nodebug: $(NODEBUG_FRAG)
+	+$(MAKE) bench-realfw KOBJ=$(BUILD)/kernel-nodebug OUT=$(BUILD)/out-nodebug \
+		FRAGMENT=$(NODEBUG_FRAG)
