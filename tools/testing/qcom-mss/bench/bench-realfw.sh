@@ -33,5 +33,5 @@ if ! BENCH=${N:-21} FUSE=mba MODEM=modem_nm.mbn "$RIG/try-firmware.sh" \
 	exit 1
 fi
 BENCH_LOG=$LOGS/try-sdm845.log \
-	BENCH_ROWS="segment-load-mbn start-mba-mbn start-metadata-mbn start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-segment-auth-mbn start-mbn stop-mbn" \
+	BENCH_ROWS="segment-load-mbn segment-load-fresh-mbn start-mba-mbn start-metadata-mbn start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-segment-auth-mbn start-mbn stop-mbn" \
 	"$RIG/bench/bench.sh"

@@ -33,7 +33,7 @@ fi
 # Metrics end in the image layout of their boot phase: -split (modem.mdt
 # and modem.bNN) or -mbn (the segments inside the one file)
 # BENCH_ROWS="METRIC ...": the rows of another boot (bench-realfw.sh)
-rows=${BENCH_ROWS:-staging-dedicated staging-mpss-window segment-load-split segment-load-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split}
+rows=${BENCH_ROWS:-staging-dedicated staging-mpss-window segment-load-split segment-load-fresh-split segment-load-mbn segment-load-fresh-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split}
 awk -v want="$rows" '
 function us(ns) {
 	return ns >= 1e7 ? sprintf("%.1f ms", ns / 1e6) : sprintf("%.1f us", ns / 1e3)
@@ -43,6 +43,8 @@ BEGIN {
 	L["staging-mpss-window"] = "metadata staging, MPSS window"
 	L["segment-load-split"] = "segment load throughput, .mdt+.bNN"
 	L["segment-load-mbn"] = "segment load throughput, one .mbn"
+	L["segment-load-fresh-split"] = "  against a copy into a new mapping"
+	L["segment-load-fresh-mbn"] = "  against a copy into a new mapping"
 	L["start-mba-split"] = "start: MBA load + authentication"
 	L["start-metadata-split"] = "start: metadata (staging + MBA check)"
 	L["start-segments-split"] = "start: segment load, .mdt+.bNN"
