@@ -54,9 +54,11 @@ NODEBUG_FRAG	:= $(BUILD)/kernel-nodebug.config
 HELP_EXTRA	+= 'bench-realfw-nodebug  bench-realfw on a test kernel without KASAN, kmemleak, lockdep, gcov'
 .PHONY: bench-realfw-nodebug
 bench: bench-realfw-nodebug
-$(NODEBUG_FRAG): $(FRAGMENT) $(lastword $(MAKEFILE_LIST))
+# From the rig's own fragment, not $(FRAGMENT): the sub-make below sets
+# that to this file
+$(NODEBUG_FRAG): $(RIG_DIR)/kernel.config $(lastword $(MAKEFILE_LIST))
 	@mkdir -p $(BUILD)
-	@sed -E 's/^CONFIG_($(NODEBUG_OFF))=y$$/# CONFIG_\1 is not set/' $(FRAGMENT) > $@.tmp
+	@sed -E 's/^CONFIG_($(NODEBUG_OFF))=y$$/# CONFIG_\1 is not set/' $< > $@.tmp
 	@mv $@.tmp $@
 bench-realfw-nodebug: $(NODEBUG_FRAG)
 	+$(MAKE) bench-realfw KOBJ=$(BUILD)/kernel-nodebug OUT=$(BUILD)/out-nodebug \
