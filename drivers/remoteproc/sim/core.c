@@ -87,7 +87,8 @@
  *                   -1: never
  *   stop_ack        ack, none (ignore the stop request), wdog (answer it
  *                   with a watchdog bite)
- *   crash           write fatal or wdog: crash now (modem out of reset)
+ *   crash           write fatal or wdog: crash now (modem out of reset);
+ *                   reads the crash not raised yet, or "none"
  *   crash_on        "none" or "<mba|mdata|load|running> <fatal|wdog>":
  *                   crash once when that phase is reached
  *   corrupt_read    "none", "mba [N]", "metadata [N]", "segment PHDR [N]",

@@ -827,11 +827,28 @@ static ssize_t sim_crash_on_write(struct file *file, const char __user *ubuf,
 
 DEFINE_SHOW_STORE_ATTRIBUTE(sim_crash_on);
 
+/*
+ * Reads the crash still waiting for the modem thread to raise its line,
+ * or "none": a scenario waits for "none" to know the line has fired
+ * before it goes on (a reset drops a crash that had not fired).
+ */
+static int sim_crash_show(struct seq_file *m, void *unused)
+{
+	struct mss_sim *sim = m->private;
+
+	mutex_lock(&sim->lock);
+	seq_printf(m, "%s\n", sim->pending_crash < 0 ? "none" :
+		   sim_line_names[sim->pending_crash]);
+	mutex_unlock(&sim->lock);
+
+	return 0;
+}
+
 /* "fatal" or "wdog": the modem crashes now (it must be out of reset) */
 static ssize_t sim_crash_write(struct file *file, const char __user *ubuf,
 			       size_t count, loff_t *ppos)
 {
-	struct mss_sim *sim = file->private_data;
+	struct mss_sim *sim = ((struct seq_file *)file->private_data)->private;
 	enum sim_line line;
 	char buf[16];
 	int ret;
@@ -856,11 +873,7 @@ static ssize_t sim_crash_write(struct file *file, const char __user *ubuf,
 	return ret ? ret : count;
 }
 
-static const struct file_operations sim_crash_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = sim_crash_write,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(sim_crash);
 
 /**
  * sim_modem_init() - put the modem in reset and start its thread
@@ -916,6 +929,6 @@ void sim_modem_debugfs_init(struct mss_sim *sim, struct dentry *dir)
 	debugfs_create_file("hang", 0644, dir, sim, &sim_hang_fops);
 	debugfs_create_file("stop_ack", 0644, dir, sim, &sim_stop_ack_fops);
 	debugfs_create_file("crash_on", 0644, dir, sim, &sim_crash_on_fops);
-	debugfs_create_file("crash", 0200, dir, sim, &sim_crash_fops);
+	debugfs_create_file("crash", 0600, dir, sim, &sim_crash_fops);
 }
 
