@@ -81,6 +81,9 @@
  *                   instead of success at that stage
  *   fail_load       0, or the (negative) status the MBA reports on
  *                   LOAD_READY instead of taking the segments
+ *   auth_at_end     1: the MBA checks no segment before RMB_PMI_CODE_LENGTH
+ *                   covers them all (make bench: the load timed without
+ *                   the checks on the guest's other CPU)
  *   hang            none, fsm, pbl, mba, mdata, load, auth: stop answering
  *                   in that phase (the driver's timeouts fire)
  *   ready_delay_ms  delay of the ready interrupt after AUTH_COMPLETE;

@@ -716,6 +716,7 @@ struct mss_sim {
 	s32 fail_mba;
 	s32 fail_mdata;
 	s32 fail_load;
+	s32 auth_at_end;		/* mba.c: segments checked at the end */
 	unsigned long halt_stuck;	/* bus.c: ports that never halt */
 	enum sim_cbcr cbcr_stuck;	/* q6ss.c: CLKOFF held set */
 	bool bhs_stuck;			/* q6ss.c: no BHS_EN_REST_ACK */
