@@ -21,6 +21,11 @@
  *              (the one fw_name resolves to now, e.g. through
  *              firmware_class.path).  Only while Linux owns
  *              MPSS, i.e. before the first start
+ *   label WORD a word (letters, digits, '-') the next reports append to
+ *              their metric names after a ':', so that two sets of starts
+ *              in one boot (say, with a simulator knob set for the
+ *              second) are reported apart, against the same baselines;
+ *              an empty write clears it
  *   report     medians of the starts and stops seen since the module
  *              was loaded or the last report, split by phase, each row
  *              named after the layout of fw_name now: "split" (.mdt and
@@ -29,6 +34,7 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/ctype.h>
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/elf.h>
@@ -47,6 +53,7 @@
 #include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include "../qcom_mss_mdt.h"
 #include "../qcom_q6v5_mss_mdata.h"
@@ -409,6 +416,7 @@ err:
 static u64 bench_copy_median[LAYOUT_NR];
 static u64 bench_fresh_median[LAYOUT_NR];
 static u64 bench_copy_bytes[LAYOUT_NR];
+static char bench_label[16];
 
 /* @ptr maps MPSS from offset @lo on */
 static void bench_copy_segments(void *ptr, u64 lo, const struct bench_seg *segs,
@@ -717,9 +725,12 @@ static void bench_layout_row(enum bench_layout layout, const char *metric,
 			     const char *unit, unsigned int n)
 {
 	const char *l = bench_layout_names[layout];
-	char m[48], b[48];
+	char m[64], b[48];
 
-	snprintf(m, sizeof(m), "%s-%s", metric, l);
+	if (bench_label[0])
+		snprintf(m, sizeof(m), "%s-%s:%s", metric, l, bench_label);
+	else
+		snprintf(m, sizeof(m), "%s-%s", metric, l);
 	if (strcmp(base, "-"))
 		snprintf(b, sizeof(b), "%s-%s", base, l);
 	else
@@ -834,6 +845,36 @@ static int bench_report_n(unsigned int n)
 	return bench_report();
 }
 
+static ssize_t bench_label_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	char buf[sizeof(bench_label)];
+	size_t i, n;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	n = len;
+	if (n && buf[n - 1] == '\n')
+		n--;
+	/* The label goes into a row's first word: bench.sh splits on spaces */
+	for (i = 0; i < n; i++)
+		if (!isalnum(buf[i]) && buf[i] != '-')
+			return -EINVAL;
+	buf[n] = '\0';
+	strscpy(bench_label, buf, sizeof(bench_label));
+
+	return len;
+}
+
+static const struct file_operations bench_label_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = bench_label_write,
+	.llseek = noop_llseek,
+};
+
 static int __init bench_init(void)
 {
 	int ret;
@@ -863,6 +904,7 @@ static int __init bench_init(void)
 	debugfs_create_file("copy", 0200, bench.dir, bench_copy, &bench_fops);
 	debugfs_create_file("report", 0200, bench.dir, bench_report_n,
 			    &bench_fops);
+	debugfs_create_file("label", 0200, bench.dir, NULL, &bench_label_fops);
 
 	return 0;
 put:

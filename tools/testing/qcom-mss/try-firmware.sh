@@ -26,7 +26,9 @@
 # modem image in FW_DIR; BENCH=N also measures the segment load of these
 # images with qcom_q6v5_mss_bench.ko (its raw copy before the first
 # start, N more starts and stops after the first, then its report: the
-# "row" lines bench/bench.sh reads from the log; make bench-realfw);
+# "row" lines bench/bench.sh reads from the log; then N more with the
+# simulated MBA's segment checks held back until the load is complete,
+# reported with the label mba-at-end; make bench-realfw);
 # MPSS_BASE=ADDR places the MPSS region of a relocatable image there (no
 # DTS; default 0x50000000).  The paths of the top Makefile (TOP, KOBJ, KSRC,
 # OUT, ...) as for run-scenario.sh; build everything first (make
@@ -285,10 +287,19 @@ cp -r "$RIG/scenarios/common" "$RIG/scenarios/mss" "$T/scenarios/" ||
 	  show /sys/kernel/debug/qcom_scm_sim/ledger
 	  include mss/balanced.scn
 	EOF
-	if [ -n "$bench" ]; then
+	# The second set holds the simulated MBA's segment checks back until
+	# the load is complete: a real MBA hashes on the modem's CPU, this
+	# one on the guest's other CPU, with a mapping (and its TLB flush of
+	# every CPU) per segment, so that the load is timed without its share
+	bdir=/sys/kernel/debug/qcom_mss_bench
+	for set in ${bench:+bench-cycles bench-cycles-mba-at-end}; do
+		echo
+		echo "test $set"
+		if [ "$set" = bench-cycles-mba-at-end ]; then
+			echo "  write $sim/auth_at_end 1"
+			echo "  write $bdir/label mba-at-end"
+		fi
 		cat <<-EOF
-
-		test bench-cycles
 		  repeat $bench
 		    write \${RP}/state start
 		    expect \${RP}/state running 60000
@@ -296,9 +307,13 @@ cp -r "$RIG/scenarios/common" "$RIG/scenarios/mss" "$T/scenarios/" ||
 		    expect \${RP}/state offline 60000
 		  end-repeat
 		  include mss/balanced.scn
-		  write /sys/kernel/debug/qcom_mss_bench/report 1
+		  write $bdir/report 1
 		EOF
-	fi
+		if [ "$set" = bench-cycles-mba-at-end ]; then
+			echo "  write $bdir/label \"\""
+			echo "  write $sim/auth_at_end 0"
+		fi
+	done
 } > "$T/scenarios/$name.scn"
 
 # The initramfs: init, modules, these images and this scenario only

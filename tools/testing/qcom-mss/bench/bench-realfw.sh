@@ -9,7 +9,9 @@
 # and modem_nm.mbn (firmware-qcom-soc: 22 segments, about 48 MiB loaded)
 # on the simulated sdm845 with db845c's carveouts, through
 # try-firmware.sh with BENCH=N, and prints the same table as bench.sh
-# for that image.  Not a timed test: it fails only when the boot fails
+# for that image, then the same rows of a second set of starts, with the
+# simulated MBA's segment checks held back until the load is complete
+# (label mba-at-end).  Not a timed test: it fails only when the boot fails
 # or a row is missing.
 #
 # Environment: REALFW (the extracted firmware-qcom-soc), N (default 21),
@@ -32,6 +34,11 @@ if ! BENCH=${N:-21} FUSE=mba MODEM=modem_nm.mbn "$RIG/try-firmware.sh" \
 	echo "bench-realfw: the boot failed (log $LOGS/try-sdm845.log)" >&2
 	exit 1
 fi
-BENCH_LOG=$LOGS/try-sdm845.log \
-	BENCH_ROWS="segment-load-mbn segment-load-fresh-mbn start-mba-mbn start-metadata-mbn start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-segment-auth-mbn start-mbn stop-mbn" \
-	"$RIG/bench/bench.sh"
+rows="segment-load-mbn segment-load-fresh-mbn start-mba-mbn start-metadata-mbn
+start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn
+start-segment-auth-mbn start-mbn stop-mbn"
+# the second set: the same load, the simulated MBA's checks after it
+rows="$rows segment-load-mbn:mba-at-end segment-load-fresh-mbn:mba-at-end
+start-segments-mbn:mba-at-end start-segments-map-mbn:mba-at-end
+start-segments-rmb-mbn:mba-at-end start-segment-auth-mbn:mba-at-end"
+BENCH_LOG=$LOGS/try-sdm845.log BENCH_ROWS=$rows "$RIG/bench/bench.sh"

@@ -32,7 +32,9 @@ fi
 # "... qcom_q6v5_mss_bench: row METRIC VALUE BASE BASELINE UNIT n=N"
 # Metrics end in the image layout of their boot phase: -split (modem.mdt
 # and modem.bNN) or -mbn (the segments inside the one file)
-# BENCH_ROWS="METRIC ...": the rows of another boot (bench-realfw.sh)
+# BENCH_ROWS="METRIC ...": the rows of another boot (bench-realfw.sh);
+# a metric's ":LABEL" (the bench module's label file) names a second set
+# of starts in the same boot: its rows are printed under that label
 rows=${BENCH_ROWS:-staging-dedicated staging-mpss-window segment-load-split segment-load-fresh-split segment-load-mbn segment-load-fresh-mbn start-mba-split start-metadata-split start-segments-split start-segments-firmware-split start-segments-map-split start-segments-rmb-split start-segment-auth-split start-ready-split start-segments-mbn start-segments-map-mbn start-segments-rmb-mbn start-split stop-ack-split stop-split}
 awk -v want="$rows" '
 function us(ns) {
@@ -64,6 +66,8 @@ BEGIN {
 	L["start-segment-auth-mbn"] = "start: segment authentication"
 	L["start-mbn"] = "start to running"
 	L["stop-mbn"] = "stop"
+	# the sets of starts a label names (the rows after it)
+	D["mba-at-end"] = "the simulated MBA checking the segments after the load"
 }
 {
 	# the console log ends its lines with CR LF
@@ -74,6 +78,8 @@ BEGIN {
 	if (i >= NF)
 		next
 	m = $(i + 2); val[m] = $(i + 3); bname[m] = $(i + 4)
+	if (!(m in L) && split(m, part, ":") == 2 && part[1] in L)
+		L[m] = L[part[1]]
 	# the label names the layout; the baseline is of the same one
 	sub(/-(split|mbn)$/, "", bname[m])
 	base[m] = $(i + 5); unit[m] = $(i + 6); n[m] = $(i + 7)
@@ -82,8 +88,13 @@ END {
 	printf "%-38s %14s %28s %7s\n", "metric", "value", "baseline", "ratio"
 	k = split(want, w, " ")
 	bad = 0
+	label = ""
 	for (j = 1; j <= k; j++) {
 		m = w[j]
+		l = split(m, part, ":") == 2 ? part[2] : ""
+		if (l != label)
+			printf "%s:\n", l == "" ? "(no label)" : l in D ? D[l] " (" l ")" : l
+		label = l
 		if (!(m in val)) {
 			printf "bench: no row %s in the log\n", m > "/dev/stderr"
 			bad = 1
