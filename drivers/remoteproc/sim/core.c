@@ -62,10 +62,10 @@
  * module unloads safely.  The driver gives a halt request 100 ms, far more
  * than the 5 ms the thread needs.  Short handshakes (the head switch
  * acknowledgments) are answered by attendant threads while the driver
- * sleeps (sim_attend()).  sc7280's Q-channels are the exception: the
- * driver gives them 50 us, which no polling thread meets reliably under
- * TCG, so their syscon gets a regmap of the simulator's and the module
- * stays loaded once it registered it (ext.c).
+ * sleeps (sim_attend()).  sc7280's Q-channels and msm8226's external head
+ * switch are the exception: the driver gives them 50 us, which no polling
+ * thread meets reliably under TCG, so their syscon gets a regmap of the
+ * simulator's and the module stays loaded once it registered it (ext.c).
  *
  * debugfs, /sys/kernel/debug/qcom_mss_sim/<device>/:
  *   state           off, idle, pbl, mba-auth, mba, mdata-ok, loading,

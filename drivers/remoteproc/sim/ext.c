@@ -6,7 +6,7 @@
  * - msm8226's external block head switch (qcom,ext-bhs-reg): EXTERNAL_BHS_STATUS
  *   follows EXTERNAL_BHS_ON; the driver polls it for 50 us.  The MSS must
  *   be powered before mss_restart is released; the reset callback checks
- *   that synchronously.
+ *   that synchronously.  The ext_bhs_stuck knob keeps the status off.
  *
  * - sc7280's Q-channels (qcom,qaccept-regs: mdm, cx, axi) and external
  *   control registers (qcom,ext-regs: force_clk_on and rscc_disable, then
@@ -40,18 +40,20 @@
  *   drained), qch_ignore (requests to leave unanswered) and axim1_stuck
  *   (the AXIM1 clock does not come up) provoke the driver's error paths.
 
- * The driver gives a Q-channel request 50 us, much less than a tick of
- * the rig's kernel and often less than a pass of a polling thread takes
- * under TCG.  Real hardware answers within that window every time, so the
- * simulator does too: it registers a regmap of its own for the syscon the
- * Q-channels live in (of_syscon_register_regmap()), and every access the
- * driver makes through it runs a pass of the handshakes in the driver's
- * own context, before the write returns or the read is answered.  syscon
- * has no unregister: that regmap, its mapping and its callbacks stay for
- * the rest of the boot, so the module pins itself once it registered one
- * and can no longer be unloaded.  The external head switch (msm8226) and
- * the other flavours' registers stay plain memory, answered by the
- * modem thread and the attendants (sim_attend()).
+ * The driver gives a Q-channel request and the external head switch 50 us,
+ * much less than a tick of the rig's kernel and often less than a pass of
+ * a polling thread takes under TCG (on a busy host, msm8226's second start
+ * timed out waiting for the switch).  Real hardware answers within that
+ * window every time, so the simulator does too: it registers a regmap of
+ * its own for the syscon these registers live in (the Q-channels' with
+ * Q-channels, else the head switch's; of_syscon_register_regmap()), and
+ * every access the driver makes through it runs a pass of the handshakes
+ * in the driver's own context, before the write returns or the read is
+ * answered.  syscon has no unregister: that regmap, its mapping and its
+ * callbacks stay for the rest of the boot, so the module pins itself once
+ * it registered one and can no longer be unloaded.  The other flavours'
+ * registers stay plain memory, answered by the modem thread and the
+ * attendants (sim_attend()).
  */
 
 #include <linux/atomic.h>
@@ -113,7 +115,8 @@ static void __iomem *sim_ext_parse(struct mss_sim *sim, const char *prop,
 
 /*
  * The regmap of the Q-channels' syscon (sc7280: the TCSR block that also
- * holds the AXI halt registers and the AXIM1 clock status).  It outlives
+ * holds the AXI halt registers and the AXIM1 clock status) or the external
+ * head switch's (msm8226: TCSR, with the halt registers too).  It outlives
  * any simulator device, since syscon keeps it for the rest of the boot:
  * @base is a mapping of its own (@size bytes, the syscon's reg), and
  * @sim, set while a simulator is bound, is what a pass runs on.  One per
@@ -170,7 +173,7 @@ static int sim_ext_map_write(void *context, unsigned int reg,
 
 /* The reg's size is known at probe only: the callbacks check the bounds */
 static const struct regmap_config sim_ext_map_config = {
-	.name = "mss-sim-qaccept",
+	.name = "mss-sim-syscon",
 	.reg_bits = 32,
 	.val_bits = 32,
 	.reg_stride = 4,
@@ -244,7 +247,8 @@ static int sim_ext_map_attach(struct mss_sim *sim, struct device_node *np)
 		}
 		sim_ext_map = m;
 	} else if (m->np != np || m->sim) {
-		dev_err(sim->dev, "the Q-channel regmap is %pOF's\n", m->np);
+		dev_err(sim->dev, "the simulator's syscon regmap is %pOF's\n",
+			m->np);
 		ret = -EBUSY;
 		goto out;
 	}
@@ -258,7 +262,7 @@ out:
 }
 
 /**
- * sim_ext_exit() - stop answering through the Q-channel regmap
+ * sim_ext_exit() - stop answering through the simulator's syscon regmap
  * @sim: the simulator, before its mappings go
  *
  * The regmap stays with syscon and reads and writes plain memory from now
@@ -282,25 +286,31 @@ void sim_ext_exit(struct mss_sim *sim)
  * sim_ext_init() - find the external registers of the flavour
  * @sim: the simulator
  *
- * With Q-channels, also takes the regmap of their syscon (sim_ext_exit()
- * gives it up).
+ * Also takes the regmap of the syscon the Q-channels or, without them,
+ * the external head switch live in (sim_ext_exit() gives it up).
  *
  * Return: 0 or a negative errno.
  */
 int sim_ext_init(struct mss_sim *sim)
 {
-	struct device_node *qch_np;
+	struct device_node *qch_np, *bhs_np;
 	int ret = -EINVAL;
 	u32 off[3];
 	int i;
 
 	if (sim->fl->ext_bhs) {
 		sim->ext_bhs = sim_ext_parse(sim, "qcom,ext-bhs-reg", 1, 0, off,
-					     "ext-bhs", NULL);
+					     "ext-bhs", &bhs_np);
 		if (!sim->ext_bhs)
 			return -EINVAL;
 		sim->ext_bhs += off[0];
 		writel(0, sim->ext_bhs);
+		if (!sim->fl->qchannels) {
+			ret = sim_ext_map_attach(sim, bhs_np);
+			of_node_put(bhs_np);
+			return ret;
+		}
+		of_node_put(bhs_np);
 	}
 
 	if (!sim->fl->qchannels)
