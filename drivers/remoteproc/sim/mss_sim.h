@@ -512,9 +512,9 @@ struct sim_s32_hook {
 
 /*
  * Room for every sim_debugfs_s32() knob one flavour can have: fail_pbl,
- * fail_mba, fail_mdata, fail_load, ready_delay_ms, and one of axim1_stuck
- * (sc7280) or ext_bhs_stuck (msm8226), with room to spare; one more than
- * this is a WARN at probe, which fails the boot in the rig.
+ * fail_mba, fail_mdata, fail_load, auth_at_end, ready_delay_ms, and one of
+ * axim1_stuck (sc7280) or ext_bhs_stuck (msm8226), with room to spare; one
+ * more than this is a WARN at probe, which fails the boot in the rig.
  */
 #define SIM_NR_S32_HOOKS	8
 
