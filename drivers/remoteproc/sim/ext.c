@@ -282,42 +282,29 @@ void sim_ext_exit(struct mss_sim *sim)
 	mutex_unlock(&sim_ext_map_mutex);
 }
 
-/**
- * sim_ext_init() - find the external registers of the flavour
- * @sim: the simulator
- *
- * Also takes the regmap of the syscon the Q-channels or, without them,
- * the external head switch live in (sim_ext_exit() gives it up).
- *
- * Return: 0 or a negative errno.
- */
-int sim_ext_init(struct mss_sim *sim)
+/* msm8226's head switch: @np is its syscon's node, to put */
+static int sim_ext_init_bhs(struct mss_sim *sim, struct device_node **np)
 {
-	struct device_node *qch_np, *bhs_np;
-	int ret = -EINVAL;
+	u32 off[1];
+
+	sim->ext_bhs = sim_ext_parse(sim, "qcom,ext-bhs-reg", 1, 0, off,
+				     "ext-bhs", np);
+	if (!sim->ext_bhs)
+		return -EINVAL;
+	sim->ext_bhs += off[0];
+	writel(0, sim->ext_bhs);
+
+	return 0;
+}
+
+/* sc7280's Q-channels and clock controls: @np is the Q-channels' syscon */
+static int sim_ext_init_qch(struct mss_sim *sim, struct device_node **np)
+{
 	u32 off[3];
 	int i;
 
-	if (sim->fl->ext_bhs) {
-		sim->ext_bhs = sim_ext_parse(sim, "qcom,ext-bhs-reg", 1, 0, off,
-					     "ext-bhs", &bhs_np);
-		if (!sim->ext_bhs)
-			return -EINVAL;
-		sim->ext_bhs += off[0];
-		writel(0, sim->ext_bhs);
-		if (!sim->fl->qchannels) {
-			ret = sim_ext_map_attach(sim, bhs_np);
-			of_node_put(bhs_np);
-			return ret;
-		}
-		of_node_put(bhs_np);
-	}
-
-	if (!sim->fl->qchannels)
-		return 0;
-
 	sim->qaccept = sim_ext_parse(sim, "qcom,qaccept-regs", 3, 0, off,
-				     "qaccept", &qch_np);
+				     "qaccept", np);
 	if (!sim->qaccept)
 		return -EINVAL;
 	for (i = 0; i < SIM_NR_QCH; i++) {
@@ -331,14 +318,14 @@ int sim_ext_init(struct mss_sim *sim)
 	sim->ext_ctl = sim_ext_parse(sim, "qcom,ext-regs", 2, 0, off,
 				     "ext-regs", NULL);
 	if (!sim->ext_ctl)
-		goto out_put;
+		return -EINVAL;
 	sim->force_clk_on = sim->ext_ctl + off[0];
 	sim->rscc_disable = sim->ext_ctl + off[1];
 
 	sim->ext_clk = sim_ext_parse(sim, "qcom,ext-regs", 2, 1, off,
 				     "ext-regs", NULL);
 	if (!sim->ext_clk)
-		goto out_put;
+		return -EINVAL;
 	sim->axim1_clk_off = sim->ext_clk + off[0];
 	sim->crypto_clk_off = sim->ext_clk + off[1];
 
@@ -347,9 +334,34 @@ int sim_ext_init(struct mss_sim *sim)
 	writel(1, sim->axim1_clk_off);
 	writel(1, sim->crypto_clk_off);
 
-	ret = sim_ext_map_attach(sim, qch_np);
-out_put:
-	of_node_put(qch_np);
+	return 0;
+}
+
+/**
+ * sim_ext_init() - find the external registers of the flavour
+ * @sim: the simulator
+ *
+ * Also takes the regmap of the syscon that the driver's 50 us polls read:
+ * the Q-channels' or, without them, the external head switch's
+ * (sim_ext_exit() gives it up).
+ *
+ * Return: 0 or a negative errno.
+ */
+int sim_ext_init(struct mss_sim *sim)
+{
+	struct device_node *np = NULL;
+	int ret = 0;
+
+	if (sim->fl->ext_bhs)
+		ret = sim_ext_init_bhs(sim, &np);
+	if (!ret && sim->fl->qchannels) {
+		of_node_put(np);
+		np = NULL;
+		ret = sim_ext_init_qch(sim, &np);
+	}
+	if (!ret && np)
+		ret = sim_ext_map_attach(sim, np);
+	of_node_put(np);
 
 	return ret;
 }
