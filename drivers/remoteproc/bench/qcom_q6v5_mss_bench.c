@@ -727,10 +727,8 @@ static void bench_layout_row(enum bench_layout layout, const char *metric,
 	const char *l = bench_layout_names[layout];
 	char m[64], b[48];
 
-	if (bench_label[0])
-		snprintf(m, sizeof(m), "%s-%s:%s", metric, l, bench_label);
-	else
-		snprintf(m, sizeof(m), "%s-%s", metric, l);
+	snprintf(m, sizeof(m), "%s-%s%s%s", metric, l,
+		 bench_label[0] ? ":" : "", bench_label);
 	if (strcmp(base, "-"))
 		snprintf(b, sizeof(b), "%s-%s", base, l);
 	else

@@ -389,10 +389,10 @@ void sim_step_loading(struct mss_sim *sim, unsigned long *fire)
 	 * A real MBA hashes on the modem's own CPU; this one takes a guest
 	 * CPU, the bus and, for each mapping, a TLB flush of every CPU.
 	 * make bench can hold it back until the load is complete, so that
-	 * the driver's copy is timed without the simulator's share.
+	 * the driver's copy is timed without the simulator's share.  (An
+	 * image in this phase has segments: sim_build_segments().)
 	 */
-	if (sim->auth_at_end && sim->nr_segs &&
-	    len < sim->segs[sim->nr_segs - 1].end)
+	if (sim->auth_at_end && len < sim->segs[sim->nr_segs - 1].end)
 		return;
 
 	while (sim->next_seg < sim->nr_segs &&
