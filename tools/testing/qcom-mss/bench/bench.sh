@@ -78,8 +78,6 @@ BEGIN {
 	if (i >= NF)
 		next
 	m = $(i + 2); val[m] = $(i + 3); bname[m] = $(i + 4)
-	if (!(m in L) && split(m, part, ":") == 2 && part[1] in L)
-		L[m] = L[part[1]]
 	# the label names the layout; the baseline is of the same one
 	sub(/-(split|mbn)$/, "", bname[m])
 	base[m] = $(i + 5); unit[m] = $(i + 6); n[m] = $(i + 7)
@@ -91,7 +89,11 @@ END {
 	label = ""
 	for (j = 1; j <= k; j++) {
 		m = w[j]
-		l = split(m, part, ":") == 2 ? part[2] : ""
+		# METRIC:LABEL is METRIC of the set of starts LABEL names
+		name = m; l = ""
+		if (split(m, part, ":") == 2) {
+			name = part[1]; l = part[2]
+		}
 		if (l != label)
 			printf "%s:\n", l == "" ? "(no label)" : l in D ? D[l] " (" l ")" : l
 		label = l
@@ -108,7 +110,7 @@ END {
 			b = bname[m] == "-" ? "-" : bname[m] " " us(base[m])
 		}
 		r = base[m] > 0 && bname[m] != "-" ? sprintf("%.2f", val[m] / base[m]) : "-"
-		printf "%-38s %14s %28s %7s  (%s)\n", L[m], v, b, r, n[m]
+		printf "%-38s %14s %28s %7s  (%s)\n", L[name], v, b, r, n[m]
 	}
 	exit bad
 }' "$log"
